@@ -1,0 +1,102 @@
+import type { Generated } from 'kysely';
+
+// Row types of the SQLite database. Every table that describes something on a host has host_id.
+
+export interface HostsTable {
+  id: string;
+  name: string;
+  /** How the daemon reaches the engine: 'socket' | 'tcp' (later: 'agent'). */
+  kind: string;
+  url: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+  last_login_at: number | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  role: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  expires_at: number | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  ts: number;
+  actor: string;
+  actor_id: string | null;
+  via: string;
+  action: string;
+  host_id: string | null;
+  target: string | null;
+  result: string;
+  detail: string | null;
+  ip: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  host_id: string | null;
+  kind: string;
+  state: string;
+  params: string;
+  progress: string | null;
+  result: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface TagsTable {
+  host_id: string;
+  /** 'container' | 'stack' | 'host' */
+  kind: string;
+  /** The object's name (a container name survives a recreate, its id does not). */
+  target: string;
+  tag: string;
+  created_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  hosts: HostsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit: AuditTable;
+  jobs: JobsTable;
+  tags: TagsTable;
+  settings: SettingsTable;
+}

@@ -1,0 +1,35 @@
+import { EventEmitter } from 'node:events';
+import type { EngineEvent } from '@harbourmaster/engine';
+
+/** Every internal event and its payload; features subscribe by name with a typed handler. */
+export interface BusEvents {
+  /** A raw engine event, tagged with the host it came from. */
+  'engine.event': { hostId: string; event: EngineEvent };
+  /** A host became reachable or unreachable. */
+  'host.status': { hostId: string; reachable: boolean; error: string | null };
+  /** A container's state changed (from the event stream). */
+  'container.state': { hostId: string; containerId: string; name: string; action: string; state: string; at: number };
+  'job.update': { jobId: string; hostId: string | null; kind: string; state: string; progress: unknown; error: string | null };
+  'audit.entry': { id: number; action: string; actor: string; target: string | null; result: string; ts: number };
+}
+
+export type BusEventName = keyof BusEvents;
+
+/** A typed in-process event bus; handlers run synchronously in emit order. */
+export class EventBus {
+  readonly #emitter = new EventEmitter({ captureRejections: false });
+
+  constructor() {
+    this.#emitter.setMaxListeners(1000);
+  }
+
+  emit<K extends BusEventName>(name: K, payload: BusEvents[K]): void {
+    this.#emitter.emit(name, payload);
+  }
+
+  /** Subscribes; returns the function that unsubscribes. */
+  on<K extends BusEventName>(name: K, handler: (payload: BusEvents[K]) => void): () => void {
+    this.#emitter.on(name, handler);
+    return () => this.#emitter.off(name, handler);
+  }
+}

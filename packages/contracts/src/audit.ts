@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  ts: z.number().int(),
+  actor: z.string(),
+  actorId: z.string().nullable(),
+  via: z.string(),
+  action: z.string(),
+  hostId: z.string().nullable(),
+  target: z.string().nullable(),
+  result: z.string(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditListQuerySchema = z.object({
+  actor: z.string().max(200).optional(),
+  action: z.string().max(200).optional().meta({ description: 'Prefix of the action, e.g. `container.`' }),
+  target: z.string().max(500).optional(),
+  since: z.coerce.number().int().optional(),
+  until: z.coerce.number().int().optional(),
+  before: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const auditListReplySchema = z.object({ entries: z.array(auditEntrySchema) });

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['admin', 'operator', 'viewer']).meta({ description: 'A user or token role' });
+export type Role = z.infer<typeof roleSchema>;
+
+/** Higher ranks include every right of the lower ones. */
+export const ROLE_RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
+
+export const errorReplySchema = z.object({
+  error: z.string().meta({ description: 'A stable code: validation, not_found, forbidden, …' }),
+  message: z.string(),
+  field: z.string().optional().meta({ description: 'The input field that is wrong, when one is' }),
+});
+export type ErrorReply = z.infer<typeof errorReplySchema>;
+
+export const hostIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'host ids are lowercase letters, digits, - and _');
+
+/** A container id (full or short hex) or name. */
+export const containerRefSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, 'not a container id or name');
+
+export const okReplySchema = z.object({ ok: z.literal(true) });
+
+export const timestampSchema = z.number().int().meta({ description: 'Unix milliseconds' });

@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './hosts.js';
+export * from './audit.js';
