@@ -13,8 +13,6 @@ if ! "$node_pkg/bin/node" -e 'process.exit(Number(process.versions.node.split(".
   (cd "$tools" && npm install --no-audit --no-fund --loglevel=error node@24 >/dev/null)
 fi
 export PATH="$node_pkg/bin:$PATH"
-# Native modules must build against Node 24's headers, never the machine's older Node.
-export npm_config_nodedir="$node_pkg"
 stamp="$HM_ROOT/node_modules/.hm-installed"
 if [ ! -f "$stamp" ] || [ "$HM_ROOT/package-lock.json" -nt "$stamp" ]; then
   echo "[bootstrap] installing npm packages with Node $(node -v)"

@@ -1,5 +1,8 @@
 // Bundles the daemon into one ESM file (native modules stay external), as DESIGN.md decides.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 await build({
   entryPoints: ['apps/server/src/main.ts'],
@@ -11,5 +14,6 @@ await build({
   sourcemap: true,
   external: ['better-sqlite3'],
   banner: { js: "import { createRequire as __hmRequire } from 'node:module'; const require = __hmRequire(import.meta.url);" },
+  define: { HM_BUILD_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 });

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
 
 // Migrations live in code so the bundled daemon carries them. Append only; never edit a shipped one.
 const migrations: Record<string, Migration> = {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { EngineEvent } from '@harbourmaster/engine';
+import type { Job } from '@harbourmaster/contracts';
 
 /** Every internal event and its payload; features subscribe by name with a typed handler. */
 export interface BusEvents {
@@ -9,7 +10,8 @@ export interface BusEvents {
   'host.status': { hostId: string; reachable: boolean; error: string | null };
   /** A container's state changed (from the event stream). */
   'container.state': { hostId: string; containerId: string; name: string; action: string; state: string; at: number };
-  'job.update': { jobId: string; hostId: string | null; kind: string; state: string; progress: unknown; error: string | null };
+  /** A job's new state or progress, as the whole job. */
+  'job.update': Job;
   'audit.entry': { id: number; action: string; actor: string; target: string | null; result: string; ts: number };
 }
 

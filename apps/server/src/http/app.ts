@@ -7,13 +7,31 @@ import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AuditLog } from '../features/audit/audit.service.js';
+import type { HostRegistry } from '../features/hosts/host-registry.js';
+import type { TagStore } from '../features/tags/tag-store.js';
+import type { JobRunner } from '../features/jobs/job-runner.js';
+import type { LiveHub } from '../features/live/live-hub.js';
+import type { ContainerService } from '../features/containers/container.service.js';
+import type { ContainerCreateService } from '../features/containers/container-create.service.js';
+import type { ImageService } from '../features/images/image.service.js';
+import type { NetworkService } from '../features/networks/network.service.js';
+import type { VolumeService } from '../features/volumes/volume.service.js';
 import { installErrorHandler } from './error-handler.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerAuth } from '../features/auth/auth.plugin.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
+import { registerHostRoutes } from '../features/hosts/hosts.routes.js';
+import { registerContainerRoutes } from '../features/containers/containers.routes.js';
+import { registerImageRoutes } from '../features/images/images.routes.js';
+import { registerJobRoutes } from '../features/jobs/jobs.routes.js';
+import { registerNetworkRoutes } from '../features/networks/networks.routes.js';
+import { registerVolumeRoutes } from '../features/volumes/volumes.routes.js';
+import { registerLogRoutes } from '../features/logs/logs.routes.js';
+import { registerExecRoutes } from '../features/exec/exec.routes.js';
+import { registerLiveRoutes } from '../features/live/live.routes.js';
 
-/** Everything the HTTP layer needs, built once in main.ts. */
+/** Everything the HTTP layer needs, built once in runtime.ts. */
 export interface AppDeps {
   config: Config;
   logger: Logger;
@@ -23,6 +41,15 @@ export interface AppDeps {
   audit: AuditLog;
   version: string;
   startedAt: number;
+  hosts: HostRegistry;
+  tags: TagStore;
+  jobs: JobRunner;
+  live: LiveHub;
+  containers: ContainerService;
+  creator: ContainerCreateService;
+  images: ImageService;
+  networks: NetworkService;
+  volumes: VolumeService;
 }
 
 export type App = FastifyInstance;
@@ -33,7 +60,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loggerInstance: deps.logger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 4 * 1024 * 1024,
-    disableRequestLogging: false,
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -44,6 +70,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   await registerAuth(app, deps);
-  await app.register((scoped) => registerAuditRoutes(scoped, deps));
+  // Each feature in its own encapsulated scope; the auth hooks above apply to all of them.
+  const features = [
+    registerAuditRoutes,
+    registerHostRoutes,
+    registerContainerRoutes,
+    registerImageRoutes,
+    registerJobRoutes,
+    registerNetworkRoutes,
+    registerVolumeRoutes,
+    registerLogRoutes,
+    registerExecRoutes,
+    registerLiveRoutes,
+  ] as const;
+  for (const register of features) await app.register((scoped) => register(scoped, deps));
   return app;
 }

@@ -1,0 +1,107 @@
+import { EngineError } from '@harbourmaster/engine';
+import type { ContainerCreateRequest } from '@harbourmaster/contracts';
+import type { HostRegistry } from '../hosts/host-registry.js';
+import type { TagStore } from '../tags/tag-store.js';
+import { HttpError } from '../../http/http-errors.js';
+import { dangerousOptions, findPortCollisions, type CreateProblem } from './create-checks.js';
+import { toCreateBody } from './create-body.js';
+
+export interface CreateDeps {
+  hosts: Pick<HostRegistry, 'get' | 'engine'>;
+  tags: Pick<TagStore, 'set'>;
+  /** Whether a path exists on a host; null when it cannot be checked from here (the engine checks then). */
+  pathExists: (hostId: string, path: string) => Promise<boolean | null>;
+}
+
+const BUILT_IN_NETWORKS = new Set(['host', 'none', 'bridge', 'default']);
+
+function problem(p: CreateProblem): HttpError {
+  return new HttpError(400, 'validation', `${p.field}: ${p.message}`, p.field);
+}
+
+/**
+ * Creates (and by default starts) a container after checking everything that would make it fail or
+ * endanger the host. Nothing is created unless every check passes; a container that fails to start
+ * is removed again.
+ */
+export class ContainerCreateService {
+  constructor(private readonly deps: CreateDeps) {}
+
+  async create(hostId: string, req: ContainerCreateRequest): Promise<{ id: string; name: string; started: boolean; warnings: string[] }> {
+    const engine = this.deps.hosts.engine(hostId);
+    const danger = dangerousOptions(req);
+    if (danger.length > 0 && !req.confirmDangerous) {
+      throw problem({ field: 'confirmDangerous', message: `confirm to go ahead: ${danger.join('; ')}` });
+    }
+    await this.checkImage(hostId, req.image);
+    if (req.name) await this.checkNameFree(hostId, req.name);
+    await this.checkNetwork(hostId, req.network);
+    await this.checkMountSources(hostId, req);
+    const collisions = findPortCollisions(req, await engine.listContainers({ all: true }));
+    if (collisions[0]) throw new HttpError(409, 'port_conflict', `${collisions[0].field}: ${collisions[0].message}`, collisions[0].field);
+
+    const created = await engine.createContainer(req.name, toCreateBody(req)).catch((err: unknown) => {
+      throw translateCreateError(err);
+    });
+    const inspect = await engine.inspectContainer(created.Id);
+    const name = inspect.Name.replace(/^\//, '');
+    if (req.start) {
+      try {
+        await engine.startContainer(created.Id);
+      } catch (err) {
+        await engine.removeContainer(created.Id, { force: true, volumes: true }).catch(() => undefined);
+        throw translateCreateError(err, 'the container was created but could not start, so it was removed');
+      }
+    }
+    if (req.tags.length > 0) await this.deps.tags.set(hostId, 'container', name, req.tags);
+    return { id: created.Id, name, started: req.start, warnings: created.Warnings ?? [] };
+  }
+
+  private async checkImage(hostId: string, image: string): Promise<void> {
+    try {
+      await this.deps.hosts.engine(hostId).inspectImage(image);
+    } catch (err) {
+      if (err instanceof EngineError && err.statusCode === 404) {
+        throw problem({ field: 'image', message: `image ${image} is not on host ${hostId}; pull it first` });
+      }
+      throw err;
+    }
+  }
+
+  private async checkNameFree(hostId: string, name: string): Promise<void> {
+    try {
+      await this.deps.hosts.engine(hostId).inspectContainer(name);
+    } catch (err) {
+      if (err instanceof EngineError && err.statusCode === 404) return;
+      throw err;
+    }
+    throw new HttpError(409, 'conflict', `name: a container named ${name} already exists on host ${hostId}`, 'name');
+  }
+
+  private async checkNetwork(hostId: string, network: string | undefined): Promise<void> {
+    if (!network || BUILT_IN_NETWORKS.has(network)) return;
+    const nets = await this.deps.hosts.engine(hostId).listNetworks();
+    if (!nets.some((n) => n.Name === network || n.Id === network)) {
+      throw problem({ field: 'network', message: `no network ${network} on host ${hostId}` });
+    }
+  }
+
+  private async checkMountSources(hostId: string, req: ContainerCreateRequest): Promise<void> {
+    for (const [i, m] of req.mounts.entries()) {
+      if (m.type !== 'bind') continue;
+      const exists = await this.deps.pathExists(hostId, m.source);
+      if (exists === false) throw problem({ field: `mounts.${i}.source`, message: `host path ${m.source} does not exist on host ${hostId}` });
+    }
+  }
+}
+
+/** The engine's create errors name no field; attach the one a person has to change where we can tell. */
+function translateCreateError(err: unknown, prefix?: string): unknown {
+  if (!(err instanceof EngineError)) return err;
+  const msg = prefix ? `${prefix}: ${err.message}` : err.message;
+  if (/bind source path does not exist/i.test(err.message)) return new HttpError(400, 'validation', msg, 'mounts');
+  if (/port is already allocated|address already in use/i.test(err.message)) return new HttpError(409, 'port_conflict', msg, 'ports');
+  if (/already in use by container|Conflict\. The container name/i.test(err.message)) return new HttpError(409, 'conflict', msg, 'name');
+  if (err.statusCode === 400) return new HttpError(400, 'validation', msg);
+  return prefix ? new EngineError(err.statusCode, msg) : err;
+}

@@ -1,0 +1,60 @@
+import type { NetworkCreateBody } from '@harbourmaster/engine';
+import type { HostRegistry } from '../hosts/host-registry.js';
+import { pruneEach, type PruneOutcome } from '../prune/prune-outcome.js';
+
+const BUILT_IN = new Set(['bridge', 'host', 'none']);
+
+
+/** Networks on one host. Prune computes its list first, so a dry run shows exactly what would go. */
+export class NetworkService {
+  constructor(private readonly hosts: Pick<HostRegistry, 'engine'>) {}
+
+  private async usage(hostId: string) {
+    const engine = this.hosts.engine(hostId);
+    const [networks, containers] = await Promise.all([engine.listNetworks(), engine.listContainers({ all: true })]);
+    const users = new Map<string, number>();
+    for (const c of containers) {
+      for (const n of Object.values(c.NetworkSettings?.Networks ?? {})) {
+        if (n.NetworkID) users.set(n.NetworkID, (users.get(n.NetworkID) ?? 0) + 1);
+      }
+    }
+    return { networks, users };
+  }
+
+  async list(hostId: string) {
+    const { networks, users } = await this.usage(hostId);
+    return networks
+      .map((n) => ({
+        id: n.Id,
+        name: n.Name,
+        driver: n.Driver,
+        scope: n.Scope,
+        internal: n.Internal,
+        attachable: n.Attachable,
+        subnets: (n.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : [])),
+        labels: n.Labels ?? {},
+        builtIn: BUILT_IN.has(n.Name),
+        containers: users.get(n.Id) ?? 0,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async create(hostId: string, req: { name: string; driver: string; internal: boolean; attachable: boolean; subnet?: string | undefined; gateway?: string | undefined; labels: Record<string, string> }) {
+    const body: NetworkCreateBody = { Name: req.name, Driver: req.driver, Internal: req.internal, Attachable: req.attachable, Labels: req.labels };
+    if (req.subnet) body.IPAM = { Config: [{ Subnet: req.subnet, ...(req.gateway ? { Gateway: req.gateway } : {}) }] };
+    return this.hosts.engine(hostId).createNetwork(body);
+  }
+
+  async remove(hostId: string, id: string): Promise<void> {
+    await this.hosts.engine(hostId).removeNetwork(id);
+  }
+
+  async prune(hostId: string, dryRun: boolean): Promise<PruneOutcome> {
+    const { networks, users } = await this.usage(hostId);
+    const items = networks
+      .filter((n) => !BUILT_IN.has(n.Name) && n.Scope === 'local' && !users.get(n.Id))
+      .map((n) => ({ id: n.Id, name: n.Name }));
+    const engine = this.hosts.engine(hostId);
+    return pruneEach(items, dryRun, (n) => engine.removeNetwork(n.id));
+  }
+}

@@ -1,0 +1,84 @@
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Config } from './config/config.js';
+import type { Logger } from './config/logger.js';
+import { openDatabase } from './db/database.js';
+import { EventBus } from './events/event-bus.js';
+import { AuditLog } from './features/audit/audit.service.js';
+import { HostRegistry, type EngineLinkFactory } from './features/hosts/host-registry.js';
+import { TagStore } from './features/tags/tag-store.js';
+import { JobRunner } from './features/jobs/job-runner.js';
+import { LiveHub } from './features/live/live-hub.js';
+import { ContainerService } from './features/containers/container.service.js';
+import { ContainerCreateService } from './features/containers/container-create.service.js';
+import { ImageService } from './features/images/image.service.js';
+import { pullJob } from './features/images/pull-job.js';
+import { NetworkService } from './features/networks/network.service.js';
+import { VolumeService } from './features/volumes/volume.service.js';
+import { buildApp, type App, type AppDeps } from './http/app.js';
+
+export interface RuntimeAdapters {
+  /** How a host's engine is reached (a socket/TCP engine now; agents later). */
+  linkFor: EngineLinkFactory;
+  /** Whether a host path exists, for bind-mount checks; null when it cannot be told from here. */
+  pathExists: (hostId: string, path: string) => Promise<boolean | null>;
+}
+
+export interface Runtime {
+  app: App;
+  deps: AppDeps;
+  /** Connects hosts and resumes jobs; call after `app.listen`. */
+  start(): Promise<void>;
+  /** Stops streams, jobs and the database, in that order. */
+  stop(): Promise<void>;
+}
+
+/** Wires config, database, services and routes together: the one place that knows them all. */
+export async function createRuntime(config: Config, logger: Logger, adapters: RuntimeAdapters, version: string): Promise<Runtime> {
+  const dataDir = resolve(config.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const { db, schemaVersion, close } = await openDatabase(join(dataDir, 'harbourmaster.db'));
+  const bus = new EventBus();
+  const audit = new AuditLog(db, join(dataDir, 'audit.jsonl'), bus, logger);
+  const hosts = new HostRegistry(db, bus, logger, adapters.linkFor);
+  const tags = new TagStore(db);
+  const jobs = new JobRunner(db, bus, logger);
+  jobs.register(pullJob(hosts));
+  const live = new LiveHub(bus);
+  const deps: AppDeps = {
+    config,
+    logger,
+    db,
+    schemaVersion,
+    bus,
+    audit,
+    version,
+    startedAt: Date.now(),
+    hosts,
+    tags,
+    jobs,
+    live,
+    containers: new ContainerService(hosts, tags),
+    creator: new ContainerCreateService({ hosts, tags, pathExists: adapters.pathExists }),
+    images: new ImageService(hosts),
+    networks: new NetworkService(hosts),
+    volumes: new VolumeService(hosts),
+  };
+  const app = await buildApp(deps);
+  return {
+    app,
+    deps,
+    async start() {
+      await hosts.start(config.dockerHost);
+      await jobs.recover();
+    },
+    async stop() {
+      live.close();
+      await app.close();
+      await jobs.stop();
+      await hosts.stop();
+      await audit.flush();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { containerRefSchema, hostIdSchema } from './common.js';
+
+export const containerStateSchema = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+export type ContainerState = z.infer<typeof containerStateSchema>;
+
+export const healthSchema = z.enum(['healthy', 'unhealthy', 'starting']).nullable();
+
+export const portSchema = z.object({
+  ip: z.string().nullable(),
+  privatePort: z.number().int(),
+  publicPort: z.number().int().nullable(),
+  protocol: z.string(),
+});
+
+export const containerSummarySchema = z.object({
+  hostId: z.string(),
+  id: z.string(),
+  name: z.string(),
+  image: z.string(),
+  imageId: z.string(),
+  command: z.string(),
+  createdAt: z.number().int().meta({ description: 'Unix milliseconds' }),
+  state: containerStateSchema,
+  status: z.string().meta({ description: "The engine's human status, e.g. 'Up 5 minutes (healthy)'" }),
+  health: healthSchema,
+  ports: z.array(portSchema),
+  labels: z.record(z.string(), z.string()),
+  composeProject: z.string().nullable(),
+  composeService: z.string().nullable(),
+  networkMode: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+export type ContainerSummary = z.infer<typeof containerSummarySchema>;
+
+const boolQuery = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const containerListQuerySchema = z.object({
+  host: hostIdSchema.optional(),
+  all: boolQuery.default(true).meta({ description: 'Include stopped containers (default true)' }),
+  state: containerStateSchema.optional(),
+  q: z.string().max(200).optional().meta({ description: 'Substring of the name or image' }),
+  label: z.string().max(500).optional().meta({ description: '`key` or `key=value`' }),
+  project: z.string().max(200).optional().meta({ description: 'Compose project name' }),
+  tag: z.string().max(64).optional(),
+});
+
+export const hostErrorSchema = z.object({ hostId: z.string(), message: z.string() });
+
+export const containerListReplySchema = z.object({
+  containers: z.array(containerSummarySchema),
+  hostErrors: z.array(hostErrorSchema).meta({ description: 'Hosts that could not be listed, and why' }),
+});
+
+export const containerParamsSchema = z.object({ host: hostIdSchema, id: containerRefSchema });
+
+export const containerActionSchema = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause']);
+export type ContainerAction = z.infer<typeof containerActionSchema>;
+
+export const containerActionParamsSchema = containerParamsSchema.extend({ action: containerActionSchema });
+
+export const containerRemoveQuerySchema = z.object({
+  force: boolQuery.default(false),
+  volumes: boolQuery.default(false).meta({ description: 'Also remove anonymous volumes' }),
+});
+
+export const bulkActionSchema = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);
+export const bulkRequestSchema = z.object({
+  action: bulkActionSchema,
+  targets: z.array(z.object({ host: hostIdSchema, id: containerRefSchema })).min(1).max(500),
+  force: z.boolean().default(false).meta({ description: 'For remove: remove running containers too' }),
+});
+export const bulkReplySchema = z.object({
+  results: z.array(
+    z.object({ host: z.string(), id: z.string(), ok: z.boolean(), error: z.string().optional() }),
+  ),
+});
+
+export const containerDetailSchema = z.object({
+  hostId: z.string(),
+  tags: z.array(z.string()),
+  inspect: z.record(z.string(), z.unknown()).meta({ description: "The engine's inspect document (secret env values masked for viewers)" }),
+});
+
+export const tagsBodySchema = z.object({
+  tags: z
+    .array(z.string().trim().min(1).max(64).regex(/^[^\s,]+$/, 'tags have no spaces or commas'))
+    .max(50),
+});
+export const tagsReplySchema = z.object({ tags: z.array(z.string()) });
