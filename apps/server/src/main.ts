@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     {
       linkFor: (host) => engineLinkFor(host, config.dockerTls, logger),
       // Bind sources can be checked here only for the engine on this machine.
-      pathExists: (hostId, path) => (hostId === 'local' && config.dockerHost.startsWith('unix://') ? localPathExists(path) : Promise.resolve(null)),
+      pathExists: (hostId, path) =>
+        hostId === 'local' && config.dockerHost.startsWith('unix://')
+          ? localPathExists(path)
+          : Promise.resolve(null),
     },
     version,
   );
@@ -56,10 +59,19 @@ async function main(): Promise<void> {
 
   await runtime.app.listen({ port: config.port, host: config.host });
   await runtime.start();
-  logger.info({ url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`, dataDir: config.dataDir, version }, 'Harbourmaster is up');
+  logger.info(
+    {
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+      dataDir: config.dataDir,
+      version,
+    },
+    'Harbourmaster is up',
+  );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`harbourmaster: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `harbourmaster: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

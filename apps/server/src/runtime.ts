@@ -34,7 +34,12 @@ export interface Runtime {
 }
 
 /** Wires config, database, services and routes together: the one place that knows them all. */
-export async function createRuntime(config: Config, logger: Logger, adapters: RuntimeAdapters, version: string): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  logger: Logger,
+  adapters: RuntimeAdapters,
+  version: string,
+): Promise<Runtime> {
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const { db, schemaVersion, close } = await openDatabase(join(dataDir, 'harbourmaster.db'));

@@ -27,13 +27,17 @@ afterAll(async () => {
 describe('container lifecycle against the real engine', () => {
   it('creates, stops, starts, pauses, unpauses, restarts, kills and removes a container', async () => {
     const name = `${P}life`;
-    const created = await s.api<{ id: string; name: string; started: boolean }>('POST', '/api/hosts/local/containers', {
-      name,
-      image: TEST_IMAGE,
-      command: ['sleep', '3600'],
-      network: 'none',
-      labels: { 'hm.test': 'life' },
-    });
+    const created = await s.api<{ id: string; name: string; started: boolean }>(
+      'POST',
+      '/api/hosts/local/containers',
+      {
+        name,
+        image: TEST_IMAGE,
+        command: ['sleep', '3600'],
+        network: 'none',
+        labels: { 'hm.test': 'life' },
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body.name).toBe(name);
     expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('running');
@@ -52,22 +56,64 @@ describe('container lifecycle against the real engine', () => {
     expect((await s.api('POST', `${base}/kill`)).status).toBe(200);
     expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('exited');
 
-    const detail = await s.api<{ inspect: { Name: string; Config: { Labels: Record<string, string> } } }>('GET', base);
+    const detail = await s.api<{ inspect: { Name: string; Config: { Labels: Record<string, string> } } }>(
+      'GET',
+      base,
+    );
     expect(detail.body.inspect.Name).toBe(`/${name}`);
     expect(detail.body.inspect.Config.Labels['hm.test']).toBe('life');
 
     expect((await s.api('DELETE', base)).status).toBe(200);
     await expect(docker('inspect', name)).rejects.toThrow();
     expect((await s.api('GET', base)).status).toBe(404);
-    const audit = await s.api<{ entries: Array<{ action: string; target: string; result: string }> }>('GET', '/api/audit?action=container.');
+    const audit = await s.api<{ entries: Array<{ action: string; target: string; result: string }> }>(
+      'GET',
+      '/api/audit?action=container.',
+    );
     const actions = audit.body.entries.filter((e) => e.target === name).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['container.stop', 'container.start', 'container.pause', 'container.kill', 'container.remove']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'container.stop',
+        'container.start',
+        'container.pause',
+        'container.kill',
+        'container.remove',
+      ]),
+    );
   });
 
   it('filters the list by state, name, label and compose project', async () => {
-    await docker('run', '-d', '--name', `${P}web`, '--network', 'none', '-l', 'com.docker.compose.project=shop', '-l', 'tier=front', TEST_IMAGE, 'sleep', '3600');
-    await docker('create', '--name', `${P}idle`, '--network', 'none', '-l', 'tier=back', TEST_IMAGE, 'sleep', '1');
-    const q = (query: string) => s.api<List>('GET', `/api/containers?${query}`).then((r) => r.body.containers.map((c) => c.name).filter((n) => n.startsWith(P)));
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      `${P}web`,
+      '--network',
+      'none',
+      '-l',
+      'com.docker.compose.project=shop',
+      '-l',
+      'tier=front',
+      TEST_IMAGE,
+      'sleep',
+      '3600',
+    );
+    await docker(
+      'create',
+      '--name',
+      `${P}idle`,
+      '--network',
+      'none',
+      '-l',
+      'tier=back',
+      TEST_IMAGE,
+      'sleep',
+      '1',
+    );
+    const q = (query: string) =>
+      s
+        .api<List>('GET', `/api/containers?${query}`)
+        .then((r) => r.body.containers.map((c) => c.name).filter((n) => n.startsWith(P)));
     expect(await q(`q=${P}`)).toEqual([`${P}idle`, `${P}web`]);
     expect(await q(`q=${P}&state=running`)).toEqual([`${P}web`]);
     expect(await q(`q=${P}&state=created`)).toEqual([`${P}idle`]);
@@ -85,14 +131,18 @@ describe('container lifecycle against the real engine', () => {
   it('runs a bulk action and reports each target on its own', async () => {
     await docker('run', '-d', '--name', `${P}b1`, '--network', 'none', TEST_IMAGE, 'sleep', '3600');
     await docker('run', '-d', '--name', `${P}b2`, '--network', 'none', TEST_IMAGE, 'sleep', '3600');
-    const res = await s.api<{ results: Array<{ id: string; ok: boolean; error?: string }> }>('POST', '/api/containers/bulk', {
-      action: 'stop',
-      targets: [
-        { host: 'local', id: `${P}b1` },
-        { host: 'local', id: `${P}missing` },
-        { host: 'local', id: `${P}b2` },
-      ],
-    });
+    const res = await s.api<{ results: Array<{ id: string; ok: boolean; error?: string }> }>(
+      'POST',
+      '/api/containers/bulk',
+      {
+        action: 'stop',
+        targets: [
+          { host: 'local', id: `${P}b1` },
+          { host: 'local', id: `${P}missing` },
+          { host: 'local', id: `${P}b2` },
+        ],
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(res.body.results[1]?.error).toMatch(/no such container/i);
@@ -114,13 +164,17 @@ describe('container create checks', () => {
       ports: [{ containerPort: 80, hostPort: port, hostIp: '127.0.0.1' }],
     });
     expect(first.status).toBe(201);
-    const second = await s.api<{ error: string; field: string; message: string }>('POST', '/api/hosts/local/containers', {
-      name: `${P}p2`,
-      image: TEST_IMAGE,
-      command: ['sleep', '3600'],
-      network: net,
-      ports: [{ containerPort: 8080, hostPort: port }],
-    });
+    const second = await s.api<{ error: string; field: string; message: string }>(
+      'POST',
+      '/api/hosts/local/containers',
+      {
+        name: `${P}p2`,
+        image: TEST_IMAGE,
+        command: ['sleep', '3600'],
+        network: net,
+        ports: [{ containerPort: 8080, hostPort: port }],
+      },
+    );
     expect(second.status).toBe(409);
     expect(second.body.field).toBe('ports.0.hostPort');
     expect(second.body.message).toContain(`${P}p1`);
@@ -148,7 +202,10 @@ describe('container create checks', () => {
       command: ['sleep', '3600'],
       network: 'none',
       env: { GREETING: 'hi' },
-      mounts: [{ type: 'bind', source: dir, target: '/data', readOnly: true }, { type: 'volume', source: `${P}vol`, target: '/vol' }],
+      mounts: [
+        { type: 'bind', source: dir, target: '/data', readOnly: true },
+        { type: 'volume', source: `${P}vol`, target: '/vol' },
+      ],
       healthcheck: { test: ['CMD', 'true'], intervalSeconds: 1, retries: 2 },
       restartPolicy: { name: 'on-failure', maximumRetryCount: 3 },
       resources: { memoryBytes: 64 * 1024 * 1024, cpus: 0.5, pidsLimit: 50 },
@@ -156,7 +213,12 @@ describe('container create checks', () => {
     expect(res.status).toBe(201);
     const inspect = JSON.parse(await docker('inspect', name)) as Array<{
       Config: { Env: string[]; Healthcheck: { Interval: number } };
-      HostConfig: { RestartPolicy: { Name: string; MaximumRetryCount: number }; Memory: number; NanoCpus: number; PidsLimit: number };
+      HostConfig: {
+        RestartPolicy: { Name: string; MaximumRetryCount: number };
+        Memory: number;
+        NanoCpus: number;
+        PidsLimit: number;
+      };
       Mounts: Array<{ Type: string; Source: string; RW: boolean; Name?: string }>;
     }>;
     const c = inspect[0]!;
@@ -168,29 +230,57 @@ describe('container create checks', () => {
     expect(c.HostConfig.PidsLimit).toBe(50);
     expect(c.Mounts.find((m) => m.Type === 'bind')).toMatchObject({ Source: dir, RW: false });
     expect(c.Mounts.find((m) => m.Type === 'volume')?.Name).toBe(`${P}vol`);
-    await eventually(async () => (await docker('inspect', '-f', '{{.State.Health.Status}}', name)) === 'healthy', 15_000);
+    await eventually(
+      async () => (await docker('inspect', '-f', '{{.State.Health.Status}}', name)) === 'healthy',
+      15_000,
+    );
   });
 
   it('needs confirmation for privileged mode, host network and a mounted Docker socket', async () => {
-    for (const extra of [{ privileged: true }, { network: 'host' }, { mounts: [{ type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock' }] }]) {
-      const res = await s.api<{ field: string; message: string }>('POST', '/api/hosts/local/containers', { name: `${P}danger`, image: TEST_IMAGE, start: false, ...extra });
+    for (const extra of [
+      { privileged: true },
+      { network: 'host' },
+      { mounts: [{ type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock' }] },
+    ]) {
+      const res = await s.api<{ field: string; message: string }>('POST', '/api/hosts/local/containers', {
+        name: `${P}danger`,
+        image: TEST_IMAGE,
+        start: false,
+        ...extra,
+      });
       expect(res.status).toBe(400);
       expect(res.body.field).toBe('confirmDangerous');
     }
     await expect(docker('inspect', `${P}danger`)).rejects.toThrow();
-    const ok = await s.api('POST', '/api/hosts/local/containers', { name: `${P}danger`, image: TEST_IMAGE, start: false, network: 'host', confirmDangerous: true });
+    const ok = await s.api('POST', '/api/hosts/local/containers', {
+      name: `${P}danger`,
+      image: TEST_IMAGE,
+      start: false,
+      network: 'host',
+      confirmDangerous: true,
+    });
     expect(ok.status).toBe(201);
   });
 
   it('names the field for a missing image and for a taken name', async () => {
-    const img = await s.api<{ field: string }>('POST', '/api/hosts/local/containers', { image: 'local/nothing:404', network: 'none' });
+    const img = await s.api<{ field: string }>('POST', '/api/hosts/local/containers', {
+      image: 'local/nothing:404',
+      network: 'none',
+    });
     expect(img.status).toBe(400);
     expect(img.body.field).toBe('image');
     await docker('create', '--name', `${P}taken`, TEST_IMAGE);
-    const taken = await s.api<{ field: string }>('POST', '/api/hosts/local/containers', { name: `${P}taken`, image: TEST_IMAGE, network: 'none' });
+    const taken = await s.api<{ field: string }>('POST', '/api/hosts/local/containers', {
+      name: `${P}taken`,
+      image: TEST_IMAGE,
+      network: 'none',
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.field).toBe('name');
-    const schema = await s.api<{ field: string }>('POST', '/api/hosts/local/containers', { image: TEST_IMAGE, ports: [{ containerPort: 70000 }] });
+    const schema = await s.api<{ field: string }>('POST', '/api/hosts/local/containers', {
+      image: TEST_IMAGE,
+      ports: [{ containerPort: 70000 }],
+    });
     expect(schema.status).toBe(400);
     expect(schema.body.field).toBe('body.ports.0.containerPort');
   });
@@ -198,7 +288,9 @@ describe('container create checks', () => {
   it('keeps tags by name across a recreate', async () => {
     const name = `${P}tagged`;
     await docker('create', '--name', name, TEST_IMAGE);
-    const put = await s.api<{ tags: string[] }>('PUT', `/api/hosts/local/containers/${name}/tags`, { tags: ['prod', 'db', 'prod'] });
+    const put = await s.api<{ tags: string[] }>('PUT', `/api/hosts/local/containers/${name}/tags`, {
+      tags: ['prod', 'db', 'prod'],
+    });
     expect(put.body.tags).toEqual(['db', 'prod']);
     await docker('rm', name);
     await docker('create', '--name', name, TEST_IMAGE);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum(['admin', 'operator', 'viewer']).meta({ description: 'A user or token role' });
+export const roleSchema = z
+  .enum(['admin', 'operator', 'viewer'])
+  .meta({ description: 'A user or token role' });
 export type Role = z.infer<typeof roleSchema>;
 
 /** Higher ranks include every right of the lower ones. */

@@ -4,7 +4,13 @@ const durationSeconds = z.number().positive().max(86_400);
 
 export const portMappingSchema = z.object({
   containerPort: z.number().int().min(1).max(65535),
-  hostPort: z.number().int().min(1).max(65535).optional().meta({ description: 'Omit to publish on a random port' }),
+  hostPort: z
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .meta({ description: 'Omit to publish on a random port' }),
   hostIp: z.union([z.ipv4(), z.ipv6()]).optional(),
   protocol: z.enum(['tcp', 'udp']).default('tcp'),
 });
@@ -31,14 +37,15 @@ export const mountSchema = z.discriminatedUnion('type', [
 export const containerCreateSchema = z.object({
   name: z
     .string()
-    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, 'names are letters, digits, _ . - and start with a letter or digit')
+    .regex(
+      /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/,
+      'names are letters, digits, _ . - and start with a letter or digit',
+    )
     .optional(),
   image: z.string().min(1).max(512),
   command: z.array(z.string()).optional(),
   entrypoint: z.array(z.string()).optional(),
-  env: z
-    .record(z.string().regex(/^[^=\s]+$/, 'an env name has no = or spaces'), z.string())
-    .default({}),
+  env: z.record(z.string().regex(/^[^=\s]+$/, 'an env name has no = or spaces'), z.string()).default({}),
   ports: z.array(portMappingSchema).default([]),
   mounts: z.array(mountSchema).default([]),
   labels: z.record(z.string(), z.string()).default({}),
@@ -50,7 +57,10 @@ export const containerCreateSchema = z.object({
     .default({ name: 'no' }),
   healthcheck: z
     .object({
-      test: z.array(z.string()).min(1).meta({ description: 'e.g. ["CMD-SHELL", "wget -q -O- http://127.0.0.1:8080/"]' }),
+      test: z
+        .array(z.string())
+        .min(1)
+        .meta({ description: 'e.g. ["CMD-SHELL", "wget -q -O- http://127.0.0.1:8080/"]' }),
       intervalSeconds: durationSeconds.optional(),
       timeoutSeconds: durationSeconds.optional(),
       startPeriodSeconds: durationSeconds.optional(),
@@ -62,7 +72,11 @@ export const containerCreateSchema = z.object({
   privileged: z.boolean().default(false),
   resources: z
     .object({
-      memoryBytes: z.number().int().min(6 * 1024 * 1024).optional(),
+      memoryBytes: z
+        .number()
+        .int()
+        .min(6 * 1024 * 1024)
+        .optional(),
       cpus: z.number().positive().max(1024).optional(),
       pidsLimit: z.number().int().positive().optional(),
     })

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { containerRefSchema, hostIdSchema } from './common.js';
 
-export const containerStateSchema = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+export const containerStateSchema = z.enum([
+  'created',
+  'running',
+  'paused',
+  'restarting',
+  'removing',
+  'exited',
+  'dead',
+]);
 export type ContainerState = z.infer<typeof containerStateSchema>;
 
 export const healthSchema = z.enum(['healthy', 'unhealthy', 'starting']).nullable();
@@ -33,9 +41,7 @@ export const containerSummarySchema = z.object({
 });
 export type ContainerSummary = z.infer<typeof containerSummarySchema>;
 
-const boolQuery = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const boolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const containerListQuerySchema = z.object({
   host: hostIdSchema.optional(),
@@ -69,7 +75,10 @@ export const containerRemoveQuerySchema = z.object({
 export const bulkActionSchema = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);
 export const bulkRequestSchema = z.object({
   action: bulkActionSchema,
-  targets: z.array(z.object({ host: hostIdSchema, id: containerRefSchema })).min(1).max(500),
+  targets: z
+    .array(z.object({ host: hostIdSchema, id: containerRefSchema }))
+    .min(1)
+    .max(500),
   force: z.boolean().default(false).meta({ description: 'For remove: remove running containers too' }),
 });
 export const bulkReplySchema = z.object({
@@ -81,12 +90,21 @@ export const bulkReplySchema = z.object({
 export const containerDetailSchema = z.object({
   hostId: z.string(),
   tags: z.array(z.string()),
-  inspect: z.record(z.string(), z.unknown()).meta({ description: "The engine's inspect document (secret env values masked for viewers)" }),
+  inspect: z
+    .record(z.string(), z.unknown())
+    .meta({ description: "The engine's inspect document (secret env values masked for viewers)" }),
 });
 
 export const tagsBodySchema = z.object({
   tags: z
-    .array(z.string().trim().min(1).max(64).regex(/^[^\s,]+$/, 'tags have no spaces or commas'))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(64)
+        .regex(/^[^\s,]+$/, 'tags have no spaces or commas'),
+    )
     .max(50),
 });
 export const tagsReplySchema = z.object({ tags: z.array(z.string()) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobSchema } from './jobs.js';
+import type { jobSchema } from './jobs.js';
 
 /**
  * Topics of the one WebSocket (/api/ws). `job:<id>` follows one job; the others are feeds.
@@ -65,7 +65,11 @@ export type ServerMessage =
 /** Messages a client sends on the exec WebSocket (text frames); raw output comes back as binary frames. */
 export const execClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('input'), data: z.string().max(65536) }),
-  z.object({ type: z.literal('resize'), cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) }),
+  z.object({
+    type: z.literal('resize'),
+    cols: z.number().int().min(1).max(1000),
+    rows: z.number().int().min(1).max(1000),
+  }),
 ]);
 export type ExecClientMessage = z.infer<typeof execClientMessageSchema>;
 

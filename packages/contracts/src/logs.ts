@@ -11,7 +11,9 @@ export const logQuerySchema = z.object({
   since: timeQuery.optional(),
   until: timeQuery.optional(),
   timestamps: boolQuery.default(false),
-  follow: boolQuery.default(false).meta({ description: 'Stream as server-sent events (one `log` event per line)' }),
+  follow: boolQuery
+    .default(false)
+    .meta({ description: 'Stream as server-sent events (one `log` event per line)' }),
   stdout: boolQuery.default(true),
   stderr: boolQuery.default(true),
 });

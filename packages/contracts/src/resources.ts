@@ -74,7 +74,9 @@ export const pruneQuerySchema = z.object({
 });
 export const pruneReplySchema = z.object({
   dryRun: z.boolean(),
-  items: z.array(z.object({ id: z.string(), name: z.string() })).meta({ description: 'What goes (or would go)' }),
+  items: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .meta({ description: 'What goes (or would go)' }),
   removed: z.array(z.string()),
   errors: z.array(z.object({ name: z.string(), message: z.string() })),
 });

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('has safe defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 9090, host: '127.0.0.1', dataDir: './data', dockerHost: 'unix:///var/run/docker.sock', logLevel: 'info' });
+    expect(c).toMatchObject({
+      port: 9090,
+      host: '127.0.0.1',
+      dataDir: './data',
+      dockerHost: 'unix:///var/run/docker.sock',
+      logLevel: 'info',
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -17,7 +23,13 @@ describe('loadConfig', () => {
   });
 
   it('reads values and treats empty strings as unset', () => {
-    const c = loadConfig({ HM_PORT: '8080', HM_HOST: '0.0.0.0', HM_DATA_DIR: '', HM_ALLOWED_ORIGINS: 'https://a.example, https://b.example', HM_TRUST_PROXY: 'true' });
+    const c = loadConfig({
+      HM_PORT: '8080',
+      HM_HOST: '0.0.0.0',
+      HM_DATA_DIR: '',
+      HM_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      HM_TRUST_PROXY: 'true',
+    });
     expect(c.port).toBe(8080);
     expect(c.dataDir).toBe('./data');
     expect(c.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);

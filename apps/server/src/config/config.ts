@@ -25,7 +25,11 @@ const envSchema = z.object({
   HM_TRUST_PROXY: boolFlag.default(false),
   /** Extra origins allowed to open WebSockets, comma separated (same origin is always allowed). */
   HM_ALLOWED_ORIGINS: z.string().default(''),
-  HM_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
+  HM_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24 * 7),
   HM_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   HM_LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
 });
@@ -76,6 +80,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         .filter(Boolean),
     ),
     sessionTtlMs: e.HM_SESSION_TTL_HOURS * 3600_000,
-    login: Object.freeze({ maxFailures: e.HM_LOGIN_MAX_FAILURES, lockoutMs: e.HM_LOGIN_LOCKOUT_SECONDS * 1000 }),
+    login: Object.freeze({
+      maxFailures: e.HM_LOGIN_MAX_FAILURES,
+      lockoutMs: e.HM_LOGIN_LOCKOUT_SECONDS * 1000,
+    }),
   });
 }

@@ -10,7 +10,9 @@ export type Db = Kysely<Database>;
  * Opens (or creates) the SQLite file in WAL mode and applies pending migrations.
  * Pass ':memory:' for tests.
  */
-export async function openDatabase(file: string): Promise<{ db: Db; schemaVersion: string; close: () => Promise<void> }> {
+export async function openDatabase(
+  file: string,
+): Promise<{ db: Db; schemaVersion: string; close: () => Promise<void> }> {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -22,7 +24,10 @@ export async function openDatabase(file: string): Promise<{ db: Db; schemaVersio
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new Error(
+      `database migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    );
   }
   const applied = await migrator.getMigrations();
   const schemaVersion = applied.filter((m) => m.executedAt).at(-1)?.name ?? 'none';

@@ -9,10 +9,24 @@ export interface BusEvents {
   /** A host became reachable or unreachable. */
   'host.status': { hostId: string; reachable: boolean; error: string | null };
   /** A container's state changed (from the event stream). */
-  'container.state': { hostId: string; containerId: string; name: string; action: string; state: string; at: number };
+  'container.state': {
+    hostId: string;
+    containerId: string;
+    name: string;
+    action: string;
+    state: string;
+    at: number;
+  };
   /** A job's new state or progress, as the whole job. */
   'job.update': Job;
-  'audit.entry': { id: number; action: string; actor: string; target: string | null; result: string; ts: number };
+  'audit.entry': {
+    id: number;
+    action: string;
+    actor: string;
+    target: string | null;
+    result: string;
+    ts: number;
+  };
 }
 
 export type BusEventName = keyof BusEvents;

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import websocket from '@fastify/websocket';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../config/logger.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
@@ -56,12 +56,13 @@ export type App = FastifyInstance;
 
 /** Builds the HTTP app with every route; does not listen. */
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const app = Fastify({
+  // Route files opt into the zod type provider themselves; the root instance stays the default type.
+  const app: FastifyInstance = Fastify({
     loggerInstance: deps.logger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: true,
-  }).withTypeProvider<ZodTypeProvider>();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

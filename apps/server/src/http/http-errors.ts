@@ -11,7 +11,8 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, field?: string) => new HttpError(400, 'validation', message, field);
+export const badRequest = (message: string, field?: string) =>
+  new HttpError(400, 'validation', message, field);
 export const unauthorized = (message = 'sign in first') => new HttpError(401, 'unauthorized', message);
 export const forbidden = (message = 'your role may not do this') => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);

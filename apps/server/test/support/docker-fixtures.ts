@@ -6,7 +6,10 @@ const run = promisify(execFile);
 
 /** The docker CLI against the private test engine, for arranging and checking state outside the API. */
 export async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run('docker', args, { env: { ...process.env, DOCKER_HOST: testDockerHost() }, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('docker', args, {
+    env: { ...process.env, DOCKER_HOST: testDockerHost() },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout.trim();
 }
 
@@ -21,14 +24,21 @@ export function namePrefix(label: string): string {
 export async function removeByPrefix(prefix: string): Promise<void> {
   const ids = (await docker('ps', '-aq', '--filter', `name=^/${prefix}`)).split('\n').filter(Boolean);
   if (ids.length > 0) await docker('rm', '-f', '-v', ...ids).catch(() => '');
-  const nets = (await docker('network', 'ls', '-q', '--filter', `name=^${prefix}`)).split('\n').filter(Boolean);
+  const nets = (await docker('network', 'ls', '-q', '--filter', `name=^${prefix}`))
+    .split('\n')
+    .filter(Boolean);
   if (nets.length > 0) await docker('network', 'rm', ...nets).catch(() => '');
-  const vols = (await docker('volume', 'ls', '-q', '--filter', `name=^${prefix}`)).split('\n').filter(Boolean);
+  const vols = (await docker('volume', 'ls', '-q', '--filter', `name=^${prefix}`))
+    .split('\n')
+    .filter(Boolean);
   if (vols.length > 0) await docker('volume', 'rm', '-f', ...vols).catch(() => '');
 }
 
 /** Polls until `check` returns a value, or fails after the timeout. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < end) {
@@ -40,5 +50,5 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+  throw new Error(`condition not met in ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`);
 }

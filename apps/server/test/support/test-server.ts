@@ -37,7 +37,13 @@ export function testDockerHost(): string {
 /** Starts a daemon on a fresh data dir; `env` overrides config variables. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hm-data-'));
-  const config = loadConfig({ HM_DATA_DIR: dataDir, HM_PORT: '0', DOCKER_HOST: testDockerHost(), HM_LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    HM_DATA_DIR: dataDir,
+    HM_PORT: '0',
+    DOCKER_HOST: testDockerHost(),
+    HM_LOG_LEVEL: 'silent',
+    ...env,
+  });
   const logger = createLogger(config.logLevel);
   const runtime = await createRuntime(
     config,
@@ -52,19 +58,35 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const url = `http://127.0.0.1:${addr.port}`;
   const tokens = { admin: '', operator: '', viewer: '' };
 
-  const api = async <T>(method: string, path: string, body?: unknown, as: As = 'admin'): Promise<ApiReply<T>> => {
+  const api = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    as: As = 'admin',
+  ): Promise<ApiReply<T>> => {
     const headers: Record<string, string> = {};
     if (as !== 'anonymous') headers.authorization = `Bearer ${tokens[as]}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(url + path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
 
   const setup = await api('POST', '/api/auth/setup', ADMIN, 'anonymous');
   if (setup.status >= 300) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
-  const login = await fetch(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const login = await fetch(url + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   for (const role of ['admin', 'operator', 'viewer'] as const) {
     const res = await fetch(url + '/api/tokens', {
@@ -79,10 +101,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 
   const ws = (path: string, as: As = 'admin') =>
     new Promise<WebSocket>((resolve, reject) => {
-      const socket = new WebSocket(url.replace('http', 'ws') + path, as === 'anonymous' ? {} : { headers: { authorization: `Bearer ${tokens[as]}` } });
+      const socket = new WebSocket(
+        url.replace('http', 'ws') + path,
+        as === 'anonymous' ? {} : { headers: { authorization: `Bearer ${tokens[as]}` } },
+      );
       socket.once('open', () => resolve(socket));
       socket.once('error', reject);
-      socket.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      socket.once('unexpected-response', (_req, res) =>
+        reject(new Error(`upgrade refused: ${res.statusCode}`)),
+      );
     });
 
   return {

@@ -8,7 +8,12 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { audit: AuditLo
     '/api/audit',
     {
       config: { access: 'admin' },
-      schema: { tags: ['audit'], summary: 'Read the audit log, newest first', querystring: auditListQuerySchema, response: { 200: auditListReplySchema } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Read the audit log, newest first',
+        querystring: auditListQuerySchema,
+        response: { 200: auditListReplySchema },
+      },
     },
     async (req) => ({ entries: await deps.audit.list(req.query) }),
   );

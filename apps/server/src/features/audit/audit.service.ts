@@ -60,7 +60,14 @@ export class AuditLog {
     };
     const { id } = await this.db.insertInto('audit').values(row).returning('id').executeTakeFirstOrThrow();
     this.appendLine({ id, ...row, detail: entry.detail ?? null });
-    this.bus.emit('audit.entry', { id, action: row.action, actor: row.actor, target: row.target, result: row.result, ts });
+    this.bus.emit('audit.entry', {
+      id,
+      action: row.action,
+      actor: row.actor,
+      target: row.target,
+      result: row.result,
+      ts,
+    });
   }
 
   async list(q: AuditQuery) {

@@ -13,7 +13,12 @@ export interface AuditTarget {
  * Runs a mutation and records its outcome, ok or error, in the audit log; the error is rethrown
  * for the error boundary to answer.
  */
-export async function audited<T>(audit: AuditLog, req: FastifyRequest, what: AuditTarget, run: () => Promise<T>): Promise<T> {
+export async function audited<T>(
+  audit: AuditLog,
+  req: FastifyRequest,
+  what: AuditTarget,
+  run: () => Promise<T>,
+): Promise<T> {
   const actor = auditActor(req);
   try {
     const result = await run();

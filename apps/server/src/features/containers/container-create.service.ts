@@ -27,7 +27,10 @@ function problem(p: CreateProblem): HttpError {
 export class ContainerCreateService {
   constructor(private readonly deps: CreateDeps) {}
 
-  async create(hostId: string, req: ContainerCreateRequest): Promise<{ id: string; name: string; started: boolean; warnings: string[] }> {
+  async create(
+    hostId: string,
+    req: ContainerCreateRequest,
+  ): Promise<{ id: string; name: string; started: boolean; warnings: string[] }> {
     const engine = this.deps.hosts.engine(hostId);
     const danger = dangerousOptions(req);
     if (danger.length > 0 && !req.confirmDangerous) {
@@ -38,7 +41,13 @@ export class ContainerCreateService {
     await this.checkNetwork(hostId, req.network);
     await this.checkMountSources(hostId, req);
     const collisions = findPortCollisions(req, await engine.listContainers({ all: true }));
-    if (collisions[0]) throw new HttpError(409, 'port_conflict', `${collisions[0].field}: ${collisions[0].message}`, collisions[0].field);
+    if (collisions[0])
+      throw new HttpError(
+        409,
+        'port_conflict',
+        `${collisions[0].field}: ${collisions[0].message}`,
+        collisions[0].field,
+      );
 
     const created = await engine.createContainer(req.name, toCreateBody(req)).catch((err: unknown) => {
       throw translateCreateError(err);
@@ -75,7 +84,12 @@ export class ContainerCreateService {
       if (err instanceof EngineError && err.statusCode === 404) return;
       throw err;
     }
-    throw new HttpError(409, 'conflict', `name: a container named ${name} already exists on host ${hostId}`, 'name');
+    throw new HttpError(
+      409,
+      'conflict',
+      `name: a container named ${name} already exists on host ${hostId}`,
+      'name',
+    );
   }
 
   private async checkNetwork(hostId: string, network: string | undefined): Promise<void> {
@@ -90,7 +104,11 @@ export class ContainerCreateService {
     for (const [i, m] of req.mounts.entries()) {
       if (m.type !== 'bind') continue;
       const exists = await this.deps.pathExists(hostId, m.source);
-      if (exists === false) throw problem({ field: `mounts.${i}.source`, message: `host path ${m.source} does not exist on host ${hostId}` });
+      if (exists === false)
+        throw problem({
+          field: `mounts.${i}.source`,
+          message: `host path ${m.source} does not exist on host ${hostId}`,
+        });
     }
   }
 }
@@ -99,9 +117,12 @@ export class ContainerCreateService {
 function translateCreateError(err: unknown, prefix?: string): unknown {
   if (!(err instanceof EngineError)) return err;
   const msg = prefix ? `${prefix}: ${err.message}` : err.message;
-  if (/bind source path does not exist/i.test(err.message)) return new HttpError(400, 'validation', msg, 'mounts');
-  if (/port is already allocated|address already in use/i.test(err.message)) return new HttpError(409, 'port_conflict', msg, 'ports');
-  if (/already in use by container|Conflict\. The container name/i.test(err.message)) return new HttpError(409, 'conflict', msg, 'name');
+  if (/bind source path does not exist/i.test(err.message))
+    return new HttpError(400, 'validation', msg, 'mounts');
+  if (/port is already allocated|address already in use/i.test(err.message))
+    return new HttpError(409, 'port_conflict', msg, 'ports');
+  if (/already in use by container|Conflict\. The container name/i.test(err.message))
+    return new HttpError(409, 'conflict', msg, 'name');
   if (err.statusCode === 400) return new HttpError(400, 'validation', msg);
   return prefix ? new EngineError(err.statusCode, msg) : err;
 }

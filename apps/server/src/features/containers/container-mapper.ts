@@ -1,7 +1,15 @@
 import type { ContainerSummary as EngineContainer } from '@harbourmaster/engine';
 import type { ContainerState, ContainerSummary } from '@harbourmaster/contracts';
 
-const STATES = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+const STATES = new Set<ContainerState>([
+  'created',
+  'running',
+  'paused',
+  'restarting',
+  'removing',
+  'exited',
+  'dead',
+]);
 
 /** The health the engine folds into its status text: "Up 3 minutes (healthy)". */
 export function healthFromStatus(status: string): ContainerSummary['health'] {

@@ -43,14 +43,17 @@ export class ContainerService {
     const filters: EngineFilters = {};
     if (filter.state) filters.status = [filter.state];
     if (filter.label) filters.label = [filter.label];
-    if (filter.project) filters.label = [...(filters.label ?? []), `com.docker.compose.project=${filter.project}`];
+    if (filter.project)
+      filters.label = [...(filters.label ?? []), `com.docker.compose.project=${filter.project}`];
     const tagMap = await this.tags.byTarget('container');
     const hostErrors: Array<{ hostId: string; message: string }> = [];
     const lists = await Promise.all(
       targets.map(async ({ host, engine }) => {
         try {
           const raw = await engine.listContainers({ all: filter.all, filters });
-          return raw.map((c) => toContainerSummary(host.id, c, tagMap.get(`${host.id}/${containerName(c)}`) ?? []));
+          return raw.map((c) =>
+            toContainerSummary(host.id, c, tagMap.get(`${host.id}/${containerName(c)}`) ?? []),
+          );
         } catch (err) {
           hostErrors.push({ hostId: host.id, message: err instanceof Error ? err.message : String(err) });
           return [];
@@ -90,7 +93,11 @@ export class ContainerService {
   }
 
   /** Runs one action on many containers, a few at a time; each target gets its own result. */
-  async bulk(action: BulkAction, targets: ReadonlyArray<{ host: string; id: string }>, force: boolean): Promise<BulkResult[]> {
+  async bulk(
+    action: BulkAction,
+    targets: ReadonlyArray<{ host: string; id: string }>,
+    force: boolean,
+  ): Promise<BulkResult[]> {
     const results: BulkResult[] = new Array<BulkResult>(targets.length);
     let next = 0;
     const worker = async () => {
@@ -102,7 +109,12 @@ export class ContainerService {
           else await this.act(t.host, t.id, action);
           results[i] = { host: t.host, id: t.id, ok: true };
         } catch (err) {
-          results[i] = { host: t.host, id: t.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+          results[i] = {
+            host: t.host,
+            id: t.id,
+            ok: false,
+            error: err instanceof Error ? err.message : String(err),
+          };
         }
       }
     };

@@ -39,7 +39,12 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
     '/api/containers',
     {
       config: { access: 'viewer' },
-      schema: { tags: ['containers'], summary: 'Containers across hosts', querystring: containerListQuerySchema, response: { 200: containerListReplySchema } },
+      schema: {
+        tags: ['containers'],
+        summary: 'Containers across hosts',
+        querystring: containerListQuerySchema,
+        response: { 200: containerListReplySchema },
+      },
     },
     (req) => containers.list(req.query),
   );
@@ -48,12 +53,19 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
     '/api/hosts/:host/containers/:id',
     {
       config: { access: 'viewer' },
-      schema: { tags: ['containers'], summary: 'Inspect a container', params: containerParamsSchema, response: { 200: containerDetailSchema } },
+      schema: {
+        tags: ['containers'],
+        summary: 'Inspect a container',
+        params: containerParamsSchema,
+        response: { 200: containerDetailSchema },
+      },
     },
     async (req) => {
       const { inspect, tags } = await containers.inspect(req.params.host, req.params.id);
       const mayReadSecrets = ROLE_RANK[req.principal?.role ?? 'viewer'] >= ROLE_RANK.operator;
-      const config = mayReadSecrets ? inspect.Config : { ...inspect.Config, Env: maskSecretEnv(inspect.Config.Env) };
+      const config = mayReadSecrets
+        ? inspect.Config
+        : { ...inspect.Config, Env: maskSecretEnv(inspect.Config.Env) };
       return { hostId: req.params.host, tags, inspect: { ...inspect, Config: config } };
     },
   );
@@ -62,11 +74,18 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
     '/api/hosts/:host/containers/:id/:action',
     {
       config: { access: 'operator' },
-      schema: { tags: ['containers'], summary: 'start, stop, restart, kill, pause or unpause', params: containerActionParamsSchema, response: { 200: okReplySchema } },
+      schema: {
+        tags: ['containers'],
+        summary: 'start, stop, restart, kill, pause or unpause',
+        params: containerActionParamsSchema,
+        response: { 200: okReplySchema },
+      },
     },
     async (req) => {
       const { host, id, action } = req.params;
-      await audited(audit, req, { action: `container.${action}`, hostId: host, target: id }, () => containers.act(host, id, action));
+      await audited(audit, req, { action: `container.${action}`, hostId: host, target: id }, () =>
+        containers.act(host, id, action),
+      );
       return { ok: true as const };
     },
   );
@@ -75,12 +94,21 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
     '/api/hosts/:host/containers/:id',
     {
       config: { access: 'operator' },
-      schema: { tags: ['containers'], summary: 'Remove a container', params: containerParamsSchema, querystring: containerRemoveQuerySchema, response: { 200: okReplySchema } },
+      schema: {
+        tags: ['containers'],
+        summary: 'Remove a container',
+        params: containerParamsSchema,
+        querystring: containerRemoveQuerySchema,
+        response: { 200: okReplySchema },
+      },
     },
     async (req) => {
       const { host, id } = req.params;
-      await audited(audit, req, { action: 'container.remove', hostId: host, target: id, detail: req.query }, () =>
-        containers.remove(host, id, req.query),
+      await audited(
+        audit,
+        req,
+        { action: 'container.remove', hostId: host, target: id, detail: req.query },
+        () => containers.remove(host, id, req.query),
       );
       return { ok: true as const };
     },
@@ -101,9 +129,19 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
     async (req, reply) => {
       const { host } = req.params;
       const b = req.body;
-      const detail = { image: b.image, ports: b.ports, mounts: b.mounts, privileged: b.privileged, network: b.network ?? null, envNames: Object.keys(b.env) };
-      const created = await audited(audit, req, { action: 'container.create', hostId: host, target: b.name ?? b.image, detail }, () =>
-        deps.creator.create(host, b),
+      const detail = {
+        image: b.image,
+        ports: b.ports,
+        mounts: b.mounts,
+        privileged: b.privileged,
+        network: b.network ?? null,
+        envNames: Object.keys(b.env),
+      };
+      const created = await audited(
+        audit,
+        req,
+        { action: 'container.create', hostId: host, target: b.name ?? b.image, detail },
+        () => deps.creator.create(host, b),
       );
       return reply.status(201).send(created);
     },
@@ -113,7 +151,12 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
     '/api/containers/bulk',
     {
       config: { access: 'operator' },
-      schema: { tags: ['containers'], summary: 'One action on many containers; one result per target', body: bulkRequestSchema, response: { 200: bulkReplySchema } },
+      schema: {
+        tags: ['containers'],
+        summary: 'One action on many containers; one result per target',
+        body: bulkRequestSchema,
+        response: { 200: bulkReplySchema },
+      },
     },
     async (req) => {
       const { action, targets, force } = req.body;
@@ -138,14 +181,23 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
     '/api/hosts/:host/containers/:id/tags',
     {
       config: { access: 'operator' },
-      schema: { tags: ['containers'], summary: "Replace a container's tags (kept by name)", params: containerParamsSchema, body: tagsBodySchema, response: { 200: tagsReplySchema } },
+      schema: {
+        tags: ['containers'],
+        summary: "Replace a container's tags (kept by name)",
+        params: containerParamsSchema,
+        body: tagsBodySchema,
+        response: { 200: tagsReplySchema },
+      },
     },
     async (req) => {
       const { host, id } = req.params;
       const { inspect } = await containers.inspect(host, id);
       const name = inspect.Name.replace(/^\//, '');
-      const tags = await audited(audit, req, { action: 'container.tags', hostId: host, target: name, detail: { tags: req.body.tags } }, () =>
-        deps.tags.set(host, 'container', name, req.body.tags),
+      const tags = await audited(
+        audit,
+        req,
+        { action: 'container.tags', hostId: host, target: name, detail: { tags: req.body.tags } },
+        () => deps.tags.set(host, 'container', name, req.body.tags),
       );
       return { tags };
     },

@@ -8,8 +8,15 @@ describe('toCreateBody', () => {
       containerCreateSchema.parse({
         image: 'app:1',
         env: { A: '1' },
-        ports: [{ containerPort: 80, hostPort: 8080, hostIp: '127.0.0.1' }, { containerPort: 80 }, { containerPort: 53, protocol: 'udp', hostPort: 53 }],
-        mounts: [{ type: 'bind', source: '/srv', target: '/data', readOnly: true }, { type: 'volume', target: '/cache' }],
+        ports: [
+          { containerPort: 80, hostPort: 8080, hostIp: '127.0.0.1' },
+          { containerPort: 80 },
+          { containerPort: 53, protocol: 'udp', hostPort: 53 },
+        ],
+        mounts: [
+          { type: 'bind', source: '/srv', target: '/data', readOnly: true },
+          { type: 'volume', target: '/cache' },
+        ],
         restartPolicy: { name: 'on-failure', maximumRetryCount: 2 },
         healthcheck: { test: ['CMD', 'true'], intervalSeconds: 5, retries: 3 },
         resources: { memoryBytes: 128 * 1024 * 1024, cpus: 1.5 },

@@ -11,7 +11,10 @@ export function toCreateBody(req: ContainerCreateRequest): ContainerCreateBody {
     const key = `${p.containerPort}/${p.protocol}`;
     exposed[key] = {};
     const list = bindings[key] ?? [];
-    list.push({ ...(p.hostIp ? { HostIp: p.hostIp } : {}), HostPort: p.hostPort === undefined ? '' : String(p.hostPort) });
+    list.push({
+      ...(p.hostIp ? { HostIp: p.hostIp } : {}),
+      HostPort: p.hostPort === undefined ? '' : String(p.hostPort),
+    });
     bindings[key] = list;
   }
   const mounts: MountSpec[] = req.mounts.map((m) => ({
@@ -34,7 +37,9 @@ export function toCreateBody(req: ContainerCreateRequest): ContainerCreateBody {
       Mounts: mounts,
       RestartPolicy: {
         Name: req.restartPolicy.name === 'no' ? '' : req.restartPolicy.name,
-        ...(req.restartPolicy.name === 'on-failure' ? { MaximumRetryCount: req.restartPolicy.maximumRetryCount ?? 0 } : {}),
+        ...(req.restartPolicy.name === 'on-failure'
+          ? { MaximumRetryCount: req.restartPolicy.maximumRetryCount ?? 0 }
+          : {}),
       },
       Privileged: req.privileged,
       ...(network ? { NetworkMode: network } : {}),

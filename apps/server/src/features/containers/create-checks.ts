@@ -18,25 +18,41 @@ function ipsOverlap(a: string, b: string): boolean {
  * Host ports the request wants that another container already publishes (or that the request
  * itself asks for twice). Containers are the engine's live list; only running ones hold ports.
  */
-export function findPortCollisions(req: Pick<ContainerCreateRequest, 'ports'>, containers: readonly EngineContainer[]): CreateProblem[] {
+export function findPortCollisions(
+  req: Pick<ContainerCreateRequest, 'ports'>,
+  containers: readonly EngineContainer[],
+): CreateProblem[] {
   const problems: CreateProblem[] = [];
   const taken = containers
     .filter((c) => c.State === 'running' || c.State === 'restarting' || c.State === 'paused')
     .flatMap((c) =>
-      c.Ports.filter((p) => p.PublicPort).map((p) => ({ ip: p.IP ?? '', port: p.PublicPort!, proto: p.Type, owner: containerName(c) })),
+      c.Ports.filter((p) => p.PublicPort).map((p) => ({
+        ip: p.IP ?? '',
+        port: p.PublicPort!,
+        proto: p.Type,
+        owner: containerName(c),
+      })),
     );
   req.ports.forEach((p, i) => {
     if (p.hostPort === undefined) return;
     const ip = p.hostIp ?? '';
     const clash = taken.find((t) => t.port === p.hostPort && t.proto === p.protocol && ipsOverlap(t.ip, ip));
     if (clash) {
-      problems.push({ field: `ports.${i}.hostPort`, message: `host port ${p.hostPort}/${p.protocol} is already published by container ${clash.owner}` });
+      problems.push({
+        field: `ports.${i}.hostPort`,
+        message: `host port ${p.hostPort}/${p.protocol} is already published by container ${clash.owner}`,
+      });
       return;
     }
     const twin = req.ports.findIndex(
-      (q, j) => j < i && q.hostPort === p.hostPort && q.protocol === p.protocol && ipsOverlap(q.hostIp ?? '', ip),
+      (q, j) =>
+        j < i && q.hostPort === p.hostPort && q.protocol === p.protocol && ipsOverlap(q.hostIp ?? '', ip),
     );
-    if (twin >= 0) problems.push({ field: `ports.${i}.hostPort`, message: `host port ${p.hostPort}/${p.protocol} is also asked for by ports.${twin}` });
+    if (twin >= 0)
+      problems.push({
+        field: `ports.${i}.hostPort`,
+        message: `host port ${p.hostPort}/${p.protocol} is also asked for by ports.${twin}`,
+      });
   });
   return problems;
 }
@@ -47,8 +63,10 @@ const SOCKET_PATH = /(^|\/)docker\.sock$|^\/var\/run\/docker$|^\/run\/docker$/;
 export function dangerousOptions(req: ContainerCreateRequest): string[] {
   const reasons: string[] = [];
   if (req.privileged) reasons.push('privileged mode gives the container full access to the host');
-  if (req.network === 'host') reasons.push('the host network lets the container use every host port and interface');
-  if (req.pidMode === 'host') reasons.push("the host PID namespace lets the container see and signal the host's processes");
+  if (req.network === 'host')
+    reasons.push('the host network lets the container use every host port and interface');
+  if (req.pidMode === 'host')
+    reasons.push("the host PID namespace lets the container see and signal the host's processes");
   req.mounts.forEach((m) => {
     if (m.type === 'bind' && SOCKET_PATH.test(m.source.replace(/\/+$/, ''))) {
       reasons.push(`mounting ${m.source} gives the container control of the Docker engine`);

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RawData, WebSocket } from 'ws';
 import { z } from 'zod';
-import { containerParamsSchema, execClientMessageSchema, type ExecServerMessage } from '@harbourmaster/contracts';
+import {
+  containerParamsSchema,
+  execClientMessageSchema,
+  type ExecServerMessage,
+} from '@harbourmaster/contracts';
 import type { HostRegistry } from '../hosts/host-registry.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { auditActor } from '../audit/audit-actor.js';
@@ -16,7 +20,7 @@ const execQuerySchema = z.object({
     .transform((s, ctx) => {
       try {
         const v: unknown = JSON.parse(s);
-        if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return v as string[];
+        if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return v;
       } catch {
         // fall through to the issue below
       }
@@ -36,13 +40,21 @@ function send(ws: WebSocket, msg: ExecServerMessage): void {
  * `docker exec` over a WebSocket: binary frames carry the terminal's output, text frames carry
  * `{type:'input'}` and `{type:'resize'}` from the client; the last text frame is `{type:'exit', code}`.
  */
-export function registerExecRoutes(app: FastifyInstance, deps: { hosts: Pick<HostRegistry, 'engine'>; audit: AuditLog }): void {
+export function registerExecRoutes(
+  app: FastifyInstance,
+  deps: { hosts: Pick<HostRegistry, 'engine'>; audit: AuditLog },
+): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/hosts/:host/containers/:id/exec',
     {
       websocket: true,
       config: { access: 'operator' },
-      schema: { tags: ['terminal'], summary: 'WebSocket: an interactive exec session (TTY)', params: containerParamsSchema, querystring: execQuerySchema },
+      schema: {
+        tags: ['terminal'],
+        summary: 'WebSocket: an interactive exec session (TTY)',
+        params: containerParamsSchema,
+        querystring: execQuerySchema,
+      },
     },
     async (ws, req) => {
       const { host, id } = req.params;
@@ -53,11 +65,25 @@ export function registerExecRoutes(app: FastifyInstance, deps: { hosts: Pick<Hos
       // Input can arrive while the exec is being created: queue it until the stream is there.
       const early: Array<[RawData, boolean]> = [];
       let onMessage: ((data: RawData, isBinary: boolean) => void) | null = null;
-      ws.on('message', (data, isBinary) => (onMessage ? onMessage(data, isBinary) : early.push([data, isBinary])));
+      ws.on('message', (data, isBinary) =>
+        onMessage ? onMessage(data, isBinary) : early.push([data, isBinary]),
+      );
       try {
-        const execId = await engine.createExec(id, { cmd, tty: true, stdin: true, ...(user ? { user } : {}) });
+        const execId = await engine.createExec(id, {
+          cmd,
+          tty: true,
+          stdin: true,
+          ...(user ? { user } : {}),
+        });
         const stream = await engine.startExec(execId, { tty: true });
-        await deps.audit.record({ actor: auditActor(req), action: 'container.exec', hostId: host, target: id, result: 'ok', detail: { cmd } });
+        await deps.audit.record({
+          actor: auditActor(req),
+          action: 'container.exec',
+          hostId: host,
+          target: id,
+          result: 'ok',
+          detail: { cmd },
+        });
         if (closedByClient) {
           stream.destroy();
           return;
@@ -68,11 +94,17 @@ export function registerExecRoutes(app: FastifyInstance, deps: { hosts: Pick<Hos
         });
         onMessage = (data, isBinary) => {
           if (isBinary) {
-            stream.write(data as Buffer);
+            stream.write(data);
             return;
           }
-          const parsed = execClientMessageSchema.safeParse(parseJsonOrNull((data as Buffer).toString('utf8')));
-          if (!parsed.success) return send(ws, { type: 'error', message: 'messages are {type:"input",data} or {type:"resize",cols,rows}' });
+          const parsed = execClientMessageSchema.safeParse(
+            parseJsonOrNull((data as Buffer).toString('utf8')),
+          );
+          if (!parsed.success)
+            return send(ws, {
+              type: 'error',
+              message: 'messages are {type:"input",data} or {type:"resize",cols,rows}',
+            });
           const msg = parsed.data;
           switch (msg.type) {
             case 'input':
@@ -96,7 +128,14 @@ export function registerExecRoutes(app: FastifyInstance, deps: { hosts: Pick<Hos
         stream.on('error', () => stream.destroy());
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        await deps.audit.record({ actor: auditActor(req), action: 'container.exec', hostId: host, target: id, result: 'error', detail: { cmd, error: message } });
+        await deps.audit.record({
+          actor: auditActor(req),
+          action: 'container.exec',
+          hostId: host,
+          target: id,
+          result: 'error',
+          detail: { cmd, error: message },
+        });
         send(ws, { type: 'error', message });
         ws.close(1011, 'exec failed');
       }

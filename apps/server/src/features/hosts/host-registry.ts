@@ -62,7 +62,11 @@ export class HostRegistry {
       .values({ id: 'local', name: 'local', kind, url: localUrl, created_at: t, updated_at: t })
       .onConflict((oc) => oc.column('id').doUpdateSet({ url: localUrl, kind, updated_at: t }))
       .execute();
-    const rows = await this.db.selectFrom('hosts').select(['id', 'name', 'kind', 'url']).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('hosts')
+      .select(['id', 'name', 'kind', 'url'])
+      .orderBy('id')
+      .execute();
     for (const row of rows) this.connect({ ...row, kind: row.kind as HostRow['kind'] });
   }
 
@@ -71,7 +75,13 @@ export class HostRegistry {
     const entry: Entry = {
       host,
       engine: link.engine,
-      status: { reachable: false, error: 'connecting', engineVersion: null, apiVersion: null, lastSeenAt: null },
+      status: {
+        reachable: false,
+        error: 'connecting',
+        engineVersion: null,
+        apiVersion: null,
+        lastSeenAt: null,
+      },
       unfollow: () => undefined,
     };
     this.#entries.set(host.id, entry);
@@ -92,7 +102,10 @@ export class HostRegistry {
         const wasReachable = entry.status.reachable;
         entry.status = { ...entry.status, reachable: false, error };
         if (wasReachable || entry.status.lastSeenAt === null) {
-          this.log.warn({ host: host.id, url: host.url, error }, 'engine unreachable; reconnecting in the background');
+          this.log.warn(
+            { host: host.id, url: host.url, error },
+            'engine unreachable; reconnecting in the background',
+          );
         }
         this.bus.emit('host.status', { hostId: host.id, reachable: false, error });
       },
@@ -109,7 +122,11 @@ export class HostRegistry {
   }
 
   list(): HostConnection[] {
-    return [...this.#entries.values()].map(({ host, engine, status }) => ({ host, engine, status: { ...status } }));
+    return [...this.#entries.values()].map(({ host, engine, status }) => ({
+      host,
+      engine,
+      status: { ...status },
+    }));
   }
 
   /** The host's connection; 404 for an unknown host. */

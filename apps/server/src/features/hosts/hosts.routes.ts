@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { healthReplySchema, hostParamsSchema, hostSchema, tagsBodySchema, tagsReplySchema } from '@harbourmaster/contracts';
+import {
+  healthReplySchema,
+  hostParamsSchema,
+  hostSchema,
+  tagsBodySchema,
+  tagsReplySchema,
+} from '@harbourmaster/contracts';
 import type { HostRegistry } from './host-registry.js';
 import type { TagStore } from '../tags/tag-store.js';
 import type { AuditLog } from '../audit/audit.service.js';
@@ -23,10 +29,16 @@ export function registerHostRoutes(app: FastifyInstance, deps: HostRoutesDeps): 
     '/api/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Liveness and engine reachability', response: { 200: healthReplySchema } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and engine reachability',
+        response: { 200: healthReplySchema },
+      },
     },
     () => {
-      const hosts = deps.hosts.list().map((h) => ({ id: h.host.id, reachable: h.status.reachable, error: h.status.error }));
+      const hosts = deps.hosts
+        .list()
+        .map((h) => ({ id: h.host.id, reachable: h.status.reachable, error: h.status.error }));
       return {
         status: hosts.every((h) => h.reachable) ? ('ok' as const) : ('degraded' as const),
         version: deps.version,
@@ -41,12 +53,18 @@ export function registerHostRoutes(app: FastifyInstance, deps: HostRoutesDeps): 
     '/api/hosts',
     {
       config: { access: 'viewer' },
-      schema: { tags: ['hosts'], summary: 'Hosts with their reachability', response: { 200: z.object({ hosts: z.array(hostSchema) }) } },
+      schema: {
+        tags: ['hosts'],
+        summary: 'Hosts with their reachability',
+        response: { 200: z.object({ hosts: z.array(hostSchema) }) },
+      },
     },
     async () => {
       const tags = await deps.tags.byTarget('host');
       return {
-        hosts: deps.hosts.list().map((h) => ({ ...h.host, tags: tags.get(`${h.host.id}/${h.host.id}`) ?? [], status: h.status })),
+        hosts: deps.hosts
+          .list()
+          .map((h) => ({ ...h.host, tags: tags.get(`${h.host.id}/${h.host.id}`) ?? [], status: h.status })),
       };
     },
   );
@@ -55,19 +73,35 @@ export function registerHostRoutes(app: FastifyInstance, deps: HostRoutesDeps): 
     '/api/hosts/:host/tags',
     {
       config: { access: 'admin' },
-      schema: { tags: ['hosts'], summary: "Replace a host's tags", params: hostParamsSchema, body: tagsBodySchema, response: { 200: tagsReplySchema } },
+      schema: {
+        tags: ['hosts'],
+        summary: "Replace a host's tags",
+        params: hostParamsSchema,
+        body: tagsBodySchema,
+        response: { 200: tagsReplySchema },
+      },
     },
     async (req) => {
       deps.hosts.get(req.params.host);
       const tags = await deps.tags.set(req.params.host, 'host', req.params.host, req.body.tags);
-      await deps.audit.record({ actor: auditActor(req), action: 'host.tags', hostId: req.params.host, target: req.params.host, result: 'ok', detail: { tags } });
+      await deps.audit.record({
+        actor: auditActor(req),
+        action: 'host.tags',
+        hostId: req.params.host,
+        target: req.params.host,
+        result: 'ok',
+        detail: { tags },
+      });
       return { tags };
     },
   );
 
   r.get(
     '/api/tags',
-    { config: { access: 'viewer' }, schema: { tags: ['hosts'], summary: 'Every tag in use', response: { 200: tagsReplySchema } } },
+    {
+      config: { access: 'viewer' },
+      schema: { tags: ['hosts'], summary: 'Every tag in use', response: { 200: tagsReplySchema } },
+    },
     async () => ({ tags: await deps.tags.all() }),
   );
 }

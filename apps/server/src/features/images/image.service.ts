@@ -6,7 +6,10 @@ export class ImageService {
 
   async list(hostId: string) {
     const engine = this.hosts.engine(hostId);
-    const [images, containers] = await Promise.all([engine.listImages(), engine.listContainers({ all: true })]);
+    const [images, containers] = await Promise.all([
+      engine.listImages(),
+      engine.listContainers({ all: true }),
+    ]);
     const used = new Set(containers.map((c) => c.ImageID));
     return images.map((i) => ({
       id: i.Id,

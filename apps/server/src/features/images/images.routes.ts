@@ -27,7 +27,15 @@ export function registerImageRoutes(app: FastifyInstance, deps: ImageRoutesDeps)
 
   r.get(
     '/api/hosts/:host/images',
-    { config: { access: 'viewer' }, schema: { tags: ['images'], summary: 'Images on a host', params: hostParamsSchema, response: { 200: imageListReplySchema } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['images'],
+        summary: 'Images on a host',
+        params: hostParamsSchema,
+        response: { 200: imageListReplySchema },
+      },
+    },
     async (req) => ({ images: await deps.images.list(req.params.host) }),
   );
 
@@ -46,8 +54,11 @@ export function registerImageRoutes(app: FastifyInstance, deps: ImageRoutesDeps)
     async (req, reply) => {
       const { host } = req.params;
       deps.hosts.get(host);
-      const jobId = await audited(deps.audit, req, { action: 'image.pull', hostId: host, target: req.body.image }, () =>
-        deps.jobs.submit('image.pull', host, { image: req.body.image }, req.principal?.userId ?? null),
+      const jobId = await audited(
+        deps.audit,
+        req,
+        { action: 'image.pull', hostId: host, target: req.body.image },
+        () => deps.jobs.submit('image.pull', host, { image: req.body.image }, req.principal?.userId ?? null),
       );
       return reply.status(202).send({ jobId });
     },
@@ -61,13 +72,20 @@ export function registerImageRoutes(app: FastifyInstance, deps: ImageRoutesDeps)
         tags: ['images'],
         summary: 'Remove an image (by id or reference)',
         params: imageRefParamsSchema,
-        querystring: z.object({ force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').default(false) }),
+        querystring: z.object({
+          force: z
+            .enum(['true', 'false', '1', '0'])
+            .transform((v) => v === 'true' || v === '1')
+            .default(false),
+        }),
         response: { 200: okReplySchema },
       },
     },
     async (req) => {
       const { host, id } = req.params;
-      await audited(deps.audit, req, { action: 'image.remove', hostId: host, target: id }, () => deps.images.remove(host, id, req.query.force));
+      await audited(deps.audit, req, { action: 'image.remove', hostId: host, target: id }, () =>
+        deps.images.remove(host, id, req.query.force),
+      );
       return { ok: true as const };
     },
   );

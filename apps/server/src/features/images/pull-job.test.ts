@@ -6,8 +6,16 @@ describe('foldPullMessage', () => {
     let s = { status: '', layers: {} };
     s = foldPullMessage(s, { status: 'Pulling from hm-test/busybox', id: '1' });
     s = foldPullMessage(s, { status: 'Pulling fs layer', id: 'aaaaaaaaaaaa' });
-    s = foldPullMessage(s, { status: 'Downloading', id: 'aaaaaaaaaaaa', progressDetail: { current: 50, total: 200 } });
-    s = foldPullMessage(s, { status: 'Downloading', id: 'bbbbbbbbbbbb', progressDetail: { current: 1, total: 2 } });
+    s = foldPullMessage(s, {
+      status: 'Downloading',
+      id: 'aaaaaaaaaaaa',
+      progressDetail: { current: 50, total: 200 },
+    });
+    s = foldPullMessage(s, {
+      status: 'Downloading',
+      id: 'bbbbbbbbbbbb',
+      progressDetail: { current: 1, total: 2 },
+    });
     expect(s.layers).toEqual({
       aaaaaaaaaaaa: { status: 'Downloading', current: 50, total: 200 },
       bbbbbbbbbbbb: { status: 'Downloading', current: 1, total: 2 },

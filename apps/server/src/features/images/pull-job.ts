@@ -11,12 +11,15 @@ export function foldPullMessage(
   state: PullProgressState,
   msg: { status: string; id?: string; progressDetail?: { current?: number; total?: number } },
 ): PullProgressState {
-  if (!msg.id || msg.id === 'latest' || !/^[0-9a-f]{12,}$/.test(msg.id)) return { ...state, status: msg.status };
+  if (!msg.id || msg.id === 'latest' || !/^[0-9a-f]{12,}$/.test(msg.id))
+    return { ...state, status: msg.status };
   const prev = state.layers[msg.id];
   const d = msg.progressDetail;
   const layer = {
     status: msg.status,
-    current: d?.current ?? (/complete|already exists/i.test(msg.status) ? (prev?.total ?? null) : (prev?.current ?? null)),
+    current:
+      d?.current ??
+      (/complete|already exists/i.test(msg.status) ? (prev?.total ?? null) : (prev?.current ?? null)),
     total: d?.total ?? prev?.total ?? null,
   };
   return { status: state.status, layers: { ...state.layers, [msg.id]: layer } };

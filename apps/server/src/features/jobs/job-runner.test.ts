@@ -20,7 +20,20 @@ async function setup() {
 async function insertJob(db: Db, id: string, kind: string, state: string) {
   await db
     .insertInto('jobs')
-    .values({ id, host_id: 'local', kind, state, params: '{"n":1}', progress: null, result: null, error: null, created_by: null, created_at: 1, updated_at: 1, finished_at: null })
+    .values({
+      id,
+      host_id: 'local',
+      kind,
+      state,
+      params: '{"n":1}',
+      progress: null,
+      result: null,
+      error: null,
+      created_by: null,
+      created_at: 1,
+      updated_at: 1,
+      finished_at: null,
+    })
     .execute();
 }
 
@@ -32,7 +45,11 @@ const ok: JobHandler<{ n: number }> = {
     return Promise.resolve({ doubled: ctx.params.n * 2 });
   },
 };
-const boom: JobHandler = { kind: 'boom', resumable: false, run: () => Promise.reject(new Error('engine said no')) };
+const boom: JobHandler = {
+  kind: 'boom',
+  resumable: false,
+  run: () => Promise.reject(new Error('engine said no')),
+};
 
 describe('JobRunner', () => {
   it('runs a job to success, keeping its result and pushing updates', async () => {
@@ -40,7 +57,12 @@ describe('JobRunner', () => {
     runner.register(ok);
     const id = await runner.submit('ok', 'local', { n: 21 }, null);
     const job = await runner.wait(id);
-    expect(job).toMatchObject({ state: 'succeeded', result: { doubled: 42 }, progress: { step: 1 }, error: null });
+    expect(job).toMatchObject({
+      state: 'succeeded',
+      result: { doubled: 42 },
+      progress: { step: 1 },
+      error: null,
+    });
     expect(job.finishedAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 20));
     expect(updates.map((u) => u.state)).toContain('succeeded');
@@ -66,7 +88,11 @@ describe('JobRunner', () => {
     const failed = await runner.get(b);
     expect(failed.state).toBe('failed');
     expect(failed.error).toMatch(/interrupted/);
-    const left = await db.selectFrom('jobs').select('id').where('state', 'in', ['queued', 'running']).execute();
+    const left = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('state', 'in', ['queued', 'running'])
+      .execute();
     expect(left).toEqual([]);
   });
 
@@ -75,7 +101,10 @@ describe('JobRunner', () => {
     runner.register({
       kind: 'slow',
       resumable: true,
-      run: (ctx) => new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+      run: (ctx) =>
+        new Promise((_resolve, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+        ),
     });
     const id = await runner.submit('slow', null, {}, null);
     await new Promise((r) => setTimeout(r, 20));

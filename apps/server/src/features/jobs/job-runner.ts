@@ -62,18 +62,36 @@ export class JobRunner {
   ) {}
 
   register<P>(handler: JobHandler<P>): void {
-    this.#handlers.set(handler.kind, handler as JobHandler<never>);
+    this.#handlers.set(handler.kind, handler);
   }
 
   /** Persists a job and starts it; resolves with its id once it is recorded. */
-  async submit(kind: string, hostId: string | null, params: Record<string, unknown>, createdBy: string | null): Promise<string> {
+  async submit(
+    kind: string,
+    hostId: string | null,
+    params: Record<string, unknown>,
+    createdBy: string | null,
+  ): Promise<string> {
     if (!this.#handlers.has(kind)) throw new Error(`no job handler for ${kind}`);
     if (this.#stopping) throw new Error('the daemon is shutting down');
     const id = randomUUID();
     const t = this.now();
     await this.db
       .insertInto('jobs')
-      .values({ id, host_id: hostId, kind, state: 'queued', params: JSON.stringify(params), progress: null, result: null, error: null, created_by: createdBy, created_at: t, updated_at: t, finished_at: null })
+      .values({
+        id,
+        host_id: hostId,
+        kind,
+        state: 'queued',
+        params: JSON.stringify(params),
+        progress: null,
+        result: null,
+        error: null,
+        created_by: createdBy,
+        created_at: t,
+        updated_at: t,
+        finished_at: null,
+      })
       .execute();
     this.launch(id);
     return id;
@@ -81,7 +99,11 @@ export class JobRunner {
 
   /** Called once at start: resumes or ends every job a previous run left unfinished. */
   async recover(): Promise<{ resumed: number; failed: number }> {
-    const rows = await this.db.selectFrom('jobs').selectAll().where('state', 'in', ['queued', 'running']).execute();
+    const rows = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('state', 'in', ['queued', 'running'])
+      .execute();
     let resumed = 0;
     let failed = 0;
     for (const row of rows) {
@@ -91,7 +113,12 @@ export class JobRunner {
         this.launch(row.id);
         resumed++;
       } else {
-        await this.finish(row.id, 'failed', null, 'interrupted: the daemon stopped while this job was running');
+        await this.finish(
+          row.id,
+          'failed',
+          null,
+          'interrupted: the daemon stopped while this job was running',
+        );
         failed++;
       }
     }
@@ -147,11 +174,19 @@ export class JobRunner {
       }
       if (t - persistedAt >= PERSIST_EVERY_MS) {
         persistedAt = t;
-        void this.update(id, { progress: JSON.stringify(value) }).catch((err: unknown) => this.log.warn({ err, job: id }, 'could not persist job progress'));
+        void this.update(id, { progress: JSON.stringify(value) }).catch((err: unknown) =>
+          this.log.warn({ err, job: id }, 'could not persist job progress'),
+        );
       }
     };
     try {
-      const result = await handler.run({ jobId: id, hostId: job.hostId, params: job.params as never, signal, progress });
+      const result = await handler.run({
+        jobId: id,
+        hostId: job.hostId,
+        params: job.params as never,
+        signal,
+        progress,
+      });
       await this.finish(id, 'succeeded', latest, null, result);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -163,16 +198,36 @@ export class JobRunner {
     }
   }
 
-  private async update(id: string, set: Partial<Pick<JobsTable, 'state' | 'progress' | 'error'>>): Promise<void> {
-    await this.db.updateTable('jobs').set({ ...set, updated_at: this.now() }).where('id', '=', id).execute();
+  private async update(
+    id: string,
+    set: Partial<Pick<JobsTable, 'state' | 'progress' | 'error'>>,
+  ): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ ...set, updated_at: this.now() })
+      .where('id', '=', id)
+      .execute();
     if (set.state) this.emitRow(id);
   }
 
-  private async finish(id: string, state: JobState, progress: unknown, error: string | null, result?: unknown): Promise<void> {
+  private async finish(
+    id: string,
+    state: JobState,
+    progress: unknown,
+    error: string | null,
+    result?: unknown,
+  ): Promise<void> {
     const t = this.now();
     await this.db
       .updateTable('jobs')
-      .set({ state, error, updated_at: t, finished_at: t, progress: JSON.stringify(progress), result: result === undefined ? null : JSON.stringify(result) })
+      .set({
+        state,
+        error,
+        updated_at: t,
+        finished_at: t,
+        progress: JSON.stringify(progress),
+        result: result === undefined ? null : JSON.stringify(result),
+      })
       .where('id', '=', id)
       .execute();
     this.emitRow(id);

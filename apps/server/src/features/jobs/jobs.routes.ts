@@ -8,12 +8,28 @@ export function registerJobRoutes(app: FastifyInstance, deps: { jobs: JobRunner 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/jobs',
-    { config: { access: 'viewer' }, schema: { tags: ['jobs'], summary: 'Recent jobs', querystring: jobListQuerySchema, response: { 200: z.object({ jobs: z.array(jobSchema) }) } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Recent jobs',
+        querystring: jobListQuerySchema,
+        response: { 200: z.object({ jobs: z.array(jobSchema) }) },
+      },
+    },
     async (req) => ({ jobs: await deps.jobs.list(req.query) }),
   );
   r.get(
     '/api/jobs/:id',
-    { config: { access: 'viewer' }, schema: { tags: ['jobs'], summary: 'One job with its progress', params: jobParamsSchema, response: { 200: jobSchema } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['jobs'],
+        summary: 'One job with its progress',
+        params: jobParamsSchema,
+        response: { 200: jobSchema },
+      },
+    },
     (req) => deps.jobs.get(req.params.id),
   );
 }

@@ -1,5 +1,11 @@
 import type { WebSocket } from 'ws';
-import { ROLE_RANK, clientMessageSchema, type Role, type ServerMessage, type Topic } from '@harbourmaster/contracts';
+import {
+  ROLE_RANK,
+  clientMessageSchema,
+  type Role,
+  type ServerMessage,
+  type Topic,
+} from '@harbourmaster/contracts';
 import type { EventBus } from '../../events/event-bus.js';
 import { parseJsonOrNull } from '../../http/parse-json.js';
 
@@ -24,13 +30,22 @@ export class LiveHub {
 
   constructor(bus: EventBus) {
     this.#unsubscribe.push(
-      bus.on('container.state', (data) => this.publish('containers', { type: 'event', topic: 'containers', data })),
+      bus.on('container.state', (data) =>
+        this.publish('containers', { type: 'event', topic: 'containers', data }),
+      ),
       bus.on('host.status', (data) => this.publish('hosts', { type: 'event', topic: 'hosts', data })),
       bus.on('engine.event', ({ hostId, event }) =>
         this.publish('engine-events', {
           type: 'event',
           topic: 'engine-events',
-          data: { hostId, type: event.Type, action: event.Action, actorId: event.Actor.ID, attributes: event.Actor.Attributes, at: Math.floor(event.timeNano / 1e6) },
+          data: {
+            hostId,
+            type: event.Type,
+            action: event.Action,
+            actorId: event.Actor.ID,
+            attributes: event.Actor.Attributes,
+            at: Math.floor(event.timeNano / 1e6),
+          },
         }),
       ),
       bus.on('audit.entry', (data) => this.publish('audit', { type: 'event', topic: 'audit', data })),
@@ -59,15 +74,21 @@ export class LiveHub {
     const parsed = clientMessageSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return this.send(client, { type: 'error', message: `invalid message: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
+      return this.send(client, {
+        type: 'error',
+        message: `invalid message: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      });
     }
     const msg = parsed.data;
     switch (msg.type) {
       case 'ping':
         return this.send(client, { type: 'pong' });
       case 'subscribe': {
-        const denied = msg.topics.filter((t) => ADMIN_TOPICS.has(t) && ROLE_RANK[client.role] < ROLE_RANK.admin);
-        if (denied.length > 0) return this.send(client, { type: 'error', message: `topic ${denied.join(', ')} is for admins` });
+        const denied = msg.topics.filter(
+          (t) => ADMIN_TOPICS.has(t) && ROLE_RANK[client.role] < ROLE_RANK.admin,
+        );
+        if (denied.length > 0)
+          return this.send(client, { type: 'error', message: `topic ${denied.join(', ')} is for admins` });
         msg.topics.forEach((t) => client.topics.add(t));
         return this.send(client, { type: 'subscribed', topics: [...client.topics] as Topic[] });
       }

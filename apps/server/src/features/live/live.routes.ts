@@ -6,7 +6,11 @@ import type { LiveHub } from './live-hub.js';
 export function registerLiveRoutes(app: FastifyInstance, deps: { live: LiveHub }): void {
   app.get(
     '/api/ws',
-    { websocket: true, config: { access: 'viewer' }, schema: { tags: ['live'], summary: 'WebSocket: typed topic messages (see ServerMessage)' } },
+    {
+      websocket: true,
+      config: { access: 'viewer' },
+      schema: { tags: ['live'], summary: 'WebSocket: typed topic messages (see ServerMessage)' },
+    },
     (ws, req) => deps.live.attach(ws, principalOf(req).role),
   );
 }

@@ -2,7 +2,12 @@ import { once } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { demuxLogStream } from '@harbourmaster/engine';
-import { containerParamsSchema, logQuerySchema, logReplySchema, type LogLine } from '@harbourmaster/contracts';
+import {
+  containerParamsSchema,
+  logQuerySchema,
+  logReplySchema,
+  type LogLine,
+} from '@harbourmaster/contracts';
 import type { HostRegistry } from '../hosts/host-registry.js';
 
 /** Lines kept for one non-following read; the tail parameter normally bounds it well below. */
@@ -52,7 +57,12 @@ export function registerLogRoutes(app: FastifyInstance, deps: { hosts: Pick<Host
       // Follow: server-sent events until the client leaves or the container's log ends.
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+        connection: 'keep-alive',
+      });
       res.write(': following\n\n');
       const stop = () => abort.abort();
       req.raw.on('close', stop);
@@ -65,7 +75,10 @@ export function registerLogRoutes(app: FastifyInstance, deps: { hosts: Pick<Host
         }
         res.write('event: end\ndata: {}\n\n');
       } catch (err) {
-        if (!abort.signal.aborted) res.write(`event: error\ndata: ${JSON.stringify({ message: err instanceof Error ? err.message : String(err) })}\n\n`);
+        if (!abort.signal.aborted)
+          res.write(
+            `event: error\ndata: ${JSON.stringify({ message: err instanceof Error ? err.message : String(err) })}\n\n`,
+          );
       } finally {
         clearInterval(heartbeat);
         req.raw.off('close', stop);

@@ -4,14 +4,16 @@ import { pruneEach, type PruneOutcome } from '../prune/prune-outcome.js';
 
 const BUILT_IN = new Set(['bridge', 'host', 'none']);
 
-
 /** Networks on one host. Prune computes its list first, so a dry run shows exactly what would go. */
 export class NetworkService {
   constructor(private readonly hosts: Pick<HostRegistry, 'engine'>) {}
 
   private async usage(hostId: string) {
     const engine = this.hosts.engine(hostId);
-    const [networks, containers] = await Promise.all([engine.listNetworks(), engine.listContainers({ all: true })]);
+    const [networks, containers] = await Promise.all([
+      engine.listNetworks(),
+      engine.listContainers({ all: true }),
+    ]);
     const users = new Map<string, number>();
     for (const c of containers) {
       for (const n of Object.values(c.NetworkSettings?.Networks ?? {})) {
@@ -39,9 +41,27 @@ export class NetworkService {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async create(hostId: string, req: { name: string; driver: string; internal: boolean; attachable: boolean; subnet?: string | undefined; gateway?: string | undefined; labels: Record<string, string> }) {
-    const body: NetworkCreateBody = { Name: req.name, Driver: req.driver, Internal: req.internal, Attachable: req.attachable, Labels: req.labels };
-    if (req.subnet) body.IPAM = { Config: [{ Subnet: req.subnet, ...(req.gateway ? { Gateway: req.gateway } : {}) }] };
+  async create(
+    hostId: string,
+    req: {
+      name: string;
+      driver: string;
+      internal: boolean;
+      attachable: boolean;
+      subnet?: string | undefined;
+      gateway?: string | undefined;
+      labels: Record<string, string>;
+    },
+  ) {
+    const body: NetworkCreateBody = {
+      Name: req.name,
+      Driver: req.driver,
+      Internal: req.internal,
+      Attachable: req.attachable,
+      Labels: req.labels,
+    };
+    if (req.subnet)
+      body.IPAM = { Config: [{ Subnet: req.subnet, ...(req.gateway ? { Gateway: req.gateway } : {}) }] };
     return this.hosts.engine(hostId).createNetwork(body);
   }
 

@@ -16,8 +16,15 @@ export class VolumeService {
 
   private async usage(hostId: string) {
     const engine = this.hosts.engine(hostId);
-    const [volumes, containers] = await Promise.all([engine.listVolumes(), engine.listContainers({ all: true })]);
-    const used = new Set(containers.flatMap((c) => (c.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!)));
+    const [volumes, containers] = await Promise.all([
+      engine.listVolumes(),
+      engine.listContainers({ all: true }),
+    ]);
+    const used = new Set(
+      containers.flatMap((c) =>
+        (c.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!),
+      ),
+    );
     return { volumes, used };
   }
 
@@ -47,7 +54,9 @@ export class VolumeService {
   /** Unused anonymous volumes, or with `all` every unused volume. */
   async prune(hostId: string, opts: { dryRun: boolean; all: boolean }): Promise<PruneOutcome> {
     const { volumes, used } = await this.usage(hostId);
-    const items = volumes.filter((v) => !used.has(v.Name) && (opts.all || isAnonymous(v))).map((v) => ({ id: v.Name, name: v.Name }));
+    const items = volumes
+      .filter((v) => !used.has(v.Name) && (opts.all || isAnonymous(v)))
+      .map((v) => ({ id: v.Name, name: v.Name }));
     const engine = this.hosts.engine(hostId);
     return pruneEach(items, opts.dryRun, (v) => engine.removeVolume(v.name));
   }

@@ -14,15 +14,31 @@ import type { AuditLog } from '../audit/audit.service.js';
 import { audited } from '../audit/audited.js';
 import type { VolumeService } from './volume.service.js';
 
-const forceQuery = z.object({ force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').default(false) });
+const forceQuery = z.object({
+  force: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
+});
 
-export function registerVolumeRoutes(app: FastifyInstance, deps: { volumes: VolumeService; audit: AuditLog }): void {
+export function registerVolumeRoutes(
+  app: FastifyInstance,
+  deps: { volumes: VolumeService; audit: AuditLog },
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { volumes, audit } = deps;
 
   r.get(
     '/api/hosts/:host/volumes',
-    { config: { access: 'viewer' }, schema: { tags: ['volumes'], summary: 'Volumes on a host', params: hostParamsSchema, response: { 200: volumeListReplySchema } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['volumes'],
+        summary: 'Volumes on a host',
+        params: hostParamsSchema,
+        response: { 200: volumeListReplySchema },
+      },
+    },
     async (req) => ({ volumes: await volumes.list(req.params.host) }),
   );
 
@@ -30,11 +46,22 @@ export function registerVolumeRoutes(app: FastifyInstance, deps: { volumes: Volu
     '/api/hosts/:host/volumes',
     {
       config: { access: 'operator' },
-      schema: { tags: ['volumes'], summary: 'Create a volume', params: hostParamsSchema, body: volumeCreateBodySchema, response: { 201: z.object({ name: z.string() }) } },
+      schema: {
+        tags: ['volumes'],
+        summary: 'Create a volume',
+        params: hostParamsSchema,
+        body: volumeCreateBodySchema,
+        response: { 201: z.object({ name: z.string() }) },
+      },
     },
     async (req, reply) => {
       const { host } = req.params;
-      const created = await audited(audit, req, { action: 'volume.create', hostId: host, target: req.body.name }, () => volumes.create(host, req.body));
+      const created = await audited(
+        audit,
+        req,
+        { action: 'volume.create', hostId: host, target: req.body.name },
+        () => volumes.create(host, req.body),
+      );
       return reply.status(201).send({ name: created.Name });
     },
   );
@@ -43,11 +70,19 @@ export function registerVolumeRoutes(app: FastifyInstance, deps: { volumes: Volu
     '/api/hosts/:host/volumes/:id',
     {
       config: { access: 'operator' },
-      schema: { tags: ['volumes'], summary: 'Remove a volume', params: resourceIdParamsSchema, querystring: forceQuery, response: { 200: okReplySchema } },
+      schema: {
+        tags: ['volumes'],
+        summary: 'Remove a volume',
+        params: resourceIdParamsSchema,
+        querystring: forceQuery,
+        response: { 200: okReplySchema },
+      },
     },
     async (req) => {
       const { host, id } = req.params;
-      await audited(audit, req, { action: 'volume.remove', hostId: host, target: id }, () => volumes.remove(host, id, req.query.force));
+      await audited(audit, req, { action: 'volume.remove', hostId: host, target: id }, () =>
+        volumes.remove(host, id, req.query.force),
+      );
       return { ok: true as const };
     },
   );
@@ -67,8 +102,11 @@ export function registerVolumeRoutes(app: FastifyInstance, deps: { volumes: Volu
     async (req) => {
       const { host } = req.params;
       if (req.query.dryRun) return volumes.prune(host, { dryRun: true, all: req.query.all });
-      return audited(audit, req, { action: 'volume.prune', hostId: host, detail: { all: req.query.all } }, () =>
-        volumes.prune(host, { dryRun: false, all: req.query.all }),
+      return audited(
+        audit,
+        req,
+        { action: 'volume.prune', hostId: host, detail: { all: req.query.all } },
+        () => volumes.prune(host, { dryRun: false, all: req.query.all }),
       );
     },
   );

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../http/app.js';
+import { installAuthHook } from './auth-hook.js';
+import { registerAuthRoutes } from './auth.routes.js';
+import { createAuthenticator } from './authenticator.js';
+import { LoginLimiter } from './login-limiter.js';
+import { argon2Hasher } from './password-hasher.js';
+import { SessionStore } from './session-store.js';
+import { SignInService } from './sign-in.service.js';
+import { ApiTokenStore } from './token-store.js';
+import { registerTokenRoutes } from './token.routes.js';
+import { UserService } from './user.service.js';
+import { registerUserRoutes } from './user.routes.js';
+
+/** One IP may fail this many times more than one username: a household or office shares an address. */
+const IP_FAILURE_FACTOR = 4;
+
+/**
+ * Authentication for the whole app: sets `request.principal` and enforces every route's
+ * `config.access` through a hook on `app` itself (so it must be given the root instance, before
+ * other routes are registered), and adds the auth, token and user routes.
+ */
+export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { config, db, audit } = deps;
+  const hasher = argon2Hasher();
+  const sessions = new SessionStore(db, config.sessionTtlMs);
+  const tokens = new ApiTokenStore(db);
+  const users = new UserService(db, hasher, sessions);
+  const limiter = new LoginLimiter({
+    maxFailures: config.login.maxFailures,
+    ipMaxFailures: config.login.maxFailures * IP_FAILURE_FACTOR,
+    lockoutMs: config.login.lockoutMs,
+  });
+  const signIn = new SignInService({ users, sessions, hasher, limiter });
+  await signIn.warmUp();
+
+  app.decorateRequest('principal', null);
+  installAuthHook(app, {
+    authenticator: createAuthenticator({ sessions, tokens }),
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+  });
+
+  await app.register((scoped) => {
+    registerAuthRoutes(scoped, { users, sessions, signIn, audit });
+    registerTokenRoutes(scoped, { tokens, audit });
+    registerUserRoutes(scoped, { users, audit });
+    return Promise.resolve();
+  });
+}
