@@ -12,8 +12,11 @@ await build({
   target: 'node24',
   format: 'esm',
   sourcemap: true,
-  external: ['better-sqlite3'],
-  banner: { js: "import { createRequire as __hmRequire } from 'node:module'; const require = __hmRequire(import.meta.url);" },
+  // Native modules, and swagger-ui, which serves its static files from its own package folder.
+  external: ['better-sqlite3', '@fastify/swagger-ui'],
+  banner: {
+    js: "import { createRequire as __hmRequire } from 'node:module'; const require = __hmRequire(import.meta.url);",
+  },
   define: { HM_BUILD_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 });

@@ -60,6 +60,7 @@ export HM_TEST_ENGINE_DIR="$engine_dir"
 export HM_TEST_REGISTRY="127.0.0.1:$registry_port"
 export HM_TEST_IMAGE="local/busybox:1"
 bash scripts/test-env/images.sh "$HM_TEST_DOCKER_HOST" "$HM_TEST_REGISTRY" >"$run_dir/images.log" 2>&1 || cat "$run_dir/images.log"
+node scripts/build-server.mjs
 vitest integration
 
 node scripts/test-summary.mjs "$results"

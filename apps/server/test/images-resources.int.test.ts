@@ -10,7 +10,8 @@ let s: TestServer;
 
 beforeAll(async () => {
   s = await startTestServer();
-  await docker('rmi', '-f', REMOTE).catch(() => '');
+  // Remove the local copy too, so the pull has layers to download.
+  await docker('rmi', '-f', REMOTE, 'local/busybox:2').catch(() => '');
 });
 afterAll(async () => {
   await removeByPrefix(P);
@@ -80,7 +81,7 @@ describe('networks and volumes', () => {
     expect(created.status).toBe(201);
     const used = await s.api('POST', '/api/hosts/local/networks', { name: `${P}used` });
     expect(used.status).toBe(201);
-    await docker('create', '--name', `${P}user`, '--network', `${P}used`, TEST_IMAGE);
+    await docker('run', '-d', '--name', `${P}user`, '--network', `${P}used`, TEST_IMAGE, 'sleep', '3600');
     const list = await s.api<{
       networks: Array<{ name: string; subnets: string[]; containers: number; builtIn: boolean }>;
     }>('GET', '/api/hosts/local/networks');

@@ -45,6 +45,8 @@ export interface EventQuery {
   since?: string;
   until?: string;
   filters?: EngineFilters;
+  /** Called once the engine has accepted the subscription, before any event arrives. */
+  onConnected?: () => void;
 }
 
 /**
@@ -60,7 +62,10 @@ export interface DockerEngine {
 
   listContainers(opts?: { all?: boolean; filters?: EngineFilters }): Promise<ContainerSummary[]>;
   inspectContainer(id: string): Promise<ContainerInspect>;
-  createContainer(name: string | undefined, body: ContainerCreateBody): Promise<{ Id: string; Warnings: string[] }>;
+  createContainer(
+    name: string | undefined,
+    body: ContainerCreateBody,
+  ): Promise<{ Id: string; Warnings: string[] }>;
   startContainer(id: string): Promise<void>;
   stopContainer(id: string, opts?: { timeoutSeconds?: number }): Promise<void>;
   restartContainer(id: string, opts?: { timeoutSeconds?: number }): Promise<void>;

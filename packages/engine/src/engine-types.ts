@@ -226,4 +226,9 @@ export interface EngineEvent {
   scope?: string;
   time: number;
   timeNano: number;
+  /**
+   * `timeNano` exactly, as decimal digits. The number loses its last digits to float rounding,
+   * which matters when the value is sent back as `since`. Set by `HttpDockerEngine`.
+   */
+  timeNanoText?: string;
 }

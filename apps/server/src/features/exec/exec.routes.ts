@@ -116,7 +116,13 @@ export function registerExecRoutes(
           }
         };
         for (const [data, isBinary] of early.splice(0)) onMessage(data, isBinary);
-        ws.on('close', () => stream.destroy());
+        // The engine keeps a TTY exec running when its connection closes, so a closed browser tab would
+        // leave a shell behind: interrupt the foreground program and send end-of-input first.
+        ws.on('close', () => {
+          if (stream.destroyed) return;
+          stream.write('\x03\x04');
+          setTimeout(() => stream.destroy(), 500).unref();
+        });
         stream.on('close', () => {
           if (ws.readyState !== ws.OPEN) return;
           engine

@@ -14,10 +14,13 @@ export class NetworkService {
       engine.listNetworks(),
       engine.listContainers({ all: true }),
     ]);
+    // A created-but-never-started container has no NetworkID yet, only the network's name as key.
+    const idByName = new Map(networks.map((n) => [n.Name, n.Id]));
     const users = new Map<string, number>();
     for (const c of containers) {
-      for (const n of Object.values(c.NetworkSettings?.Networks ?? {})) {
-        if (n.NetworkID) users.set(n.NetworkID, (users.get(n.NetworkID) ?? 0) + 1);
+      for (const [name, n] of Object.entries(c.NetworkSettings?.Networks ?? {})) {
+        const id = n.NetworkID || idByName.get(name);
+        if (id) users.set(id, (users.get(id) ?? 0) + 1);
       }
     }
     return { networks, users };
