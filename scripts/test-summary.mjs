@@ -25,7 +25,15 @@ for (const project of expected) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // A file that failed to load has no tests but counts as a failure.
-  failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  const brokenFiles = report.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
+  failed += brokenFiles;
+  // Errors outside any test (unhandled rejections) fail the run without failing a test: count one.
+  if (!report.success && report.numFailedTests === 0 && brokenFiles === 0) {
+    console.log(`[test] ${project}: errors outside the tests (see "Unhandled Errors" above)`);
+    failed++;
+  }
   console.log(`[test] ${project}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 console.log(`${passed} passed, ${failed} failed`);

@@ -3,10 +3,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WebSocket } from 'ws';
 import { testDockerHost } from './support/test-server.js';
-import { eventually } from './support/docker-fixtures.js';
+import { TEST_IMAGE, docker, eventually, namePrefix, removeByPrefix } from './support/docker-fixtures.js';
 
 const MAIN = 'apps/server/dist/main.js';
+const P = namePrefix('sig');
 
 function runDaemon(env: Record<string, string>) {
   const child = spawn(process.execPath, [MAIN], {
@@ -20,6 +22,28 @@ function runDaemon(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
+/** Signs in on a fresh daemon and returns a bearer token. */
+async function adminToken(url: string): Promise<string> {
+  const creds = { username: 'admin', password: 'correct horse battery' };
+  const json = { 'content-type': 'application/json' };
+  const setup = await fetch(`${url}/api/auth/setup`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify(creds),
+  });
+  const cookie = setup.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await setup.json()) as { csrfToken: string };
+  const res = await fetch(`${url}/api/tokens`, {
+    method: 'POST',
+    headers: { ...json, cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'shutdown', role: 'admin' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
 describe('the built daemon as a process', () => {
   it('stops on a bad variable with a message naming it', async () => {
     const d = runDaemon({ HM_PORT: 'ninety', HM_DATA_DIR: mkdtempSync(join(tmpdir(), 'hm-cfg-')) });
@@ -27,7 +51,7 @@ describe('the built daemon as a process', () => {
     expect(d.output()).toMatch(/HM_PORT/);
   });
 
-  it('drains open streams and exits 0 on SIGTERM', async () => {
+  it('closes open WebSockets and log streams and exits 0 on SIGTERM', async () => {
     const port = 21000 + (process.pid % 1000);
     const dataDir = mkdtempSync(join(tmpdir(), 'hm-sig-'));
     const d = runDaemon({
@@ -37,13 +61,51 @@ describe('the built daemon as a process', () => {
       HM_LOG_LEVEL: 'info',
     });
     const url = `http://127.0.0.1:${port}`;
-    await eventually(async () => (await fetch(`${url}/api/health`)).ok, 20_000);
-    // A long-lived request in flight must not keep the process alive.
-    const pending = fetch(`${url}/api/health`).then((r) => r.status);
-    d.child.kill('SIGTERM');
-    expect(await d.exited).toBe(0);
-    expect(await pending.catch(() => 'closed')).toBeDefined();
-    expect(d.output()).toContain('shutting down');
-    expect(d.output()).toContain('"msg":"stopped"');
+    try {
+      await eventually(async () => (await fetch(`${url}/api/health`)).ok, 20_000);
+      const token = await adminToken(url);
+      await docker(
+        'run',
+        '-d',
+        '--name',
+        `${P}talk`,
+        '--network',
+        'none',
+        TEST_IMAGE,
+        'sh',
+        '-c',
+        'while true; do echo hi; sleep 1; done',
+      );
+
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/api/ws`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      const wsClosed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+
+      const logs = await fetch(`${url}/api/hosts/local/containers/${P}talk/logs?follow=true`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const reader = logs.body!.getReader();
+      await reader.read();
+      const streamEnded = (async () => {
+        try {
+          while (!(await reader.read()).done);
+          return 'ended';
+        } catch {
+          return 'closed';
+        }
+      })();
+
+      d.child.kill('SIGTERM');
+      expect(await d.exited).toBe(0);
+      expect(await wsClosed).toBe(1001);
+      expect(['ended', 'closed']).toContain(await streamEnded);
+      expect(d.output()).toContain('shutting down');
+      expect(d.output()).toContain('"msg":"stopped"');
+    } finally {
+      if (d.child.exitCode === null) d.child.kill('SIGKILL');
+      await removeByPrefix(P);
+    }
   });
 });

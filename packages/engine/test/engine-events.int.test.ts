@@ -71,10 +71,6 @@ describe('EventFollower against the test engine', () => {
     await waitFor('the start after the restart', () =>
       events.some((e) => e.Action === 'start' && eventNanos(e) > firstStart),
     );
-    console.log(
-      events.map((e) => `${e.Action} ${e.timeNanoText}`),
-      states,
-    );
     expect(states.slice(0, 3)).toEqual(['connected', 'disconnected', 'connected']);
     const keys = events.map((e) => `${e.timeNanoText}|${e.Action}`);
     expect(new Set(keys).size).toBe(keys.length);
