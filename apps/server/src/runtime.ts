@@ -16,6 +16,8 @@ import { pullJob } from './features/images/pull-job.js';
 import { NetworkService } from './features/networks/network.service.js';
 import { VolumeService } from './features/volumes/volume.service.js';
 import { buildApp, type App, type AppDeps } from './http/app.js';
+import { loadSecretKey } from './adapters/crypto/secret-key.js';
+import { SecretBox } from './adapters/crypto/secret-box.js';
 
 export interface RuntimeAdapters {
   /** How a host's engine is reached (a socket/TCP engine now; agents later). */
@@ -42,6 +44,8 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Loaded (or created, 0600) at start so a bad key stops the daemon now, not on first use.
+  const secrets = new SecretBox(await loadSecretKey(config.secretKey, dataDir));
   const { db, schemaVersion, close } = await openDatabase(join(dataDir, 'harbourmaster.db'));
   const bus = new EventBus();
   const audit = new AuditLog(db, join(dataDir, 'audit.jsonl'), bus, logger);
@@ -59,6 +63,7 @@ export async function createRuntime(
     audit,
     version,
     startedAt: Date.now(),
+    secrets,
     hosts,
     tags,
     jobs,

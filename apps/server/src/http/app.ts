@@ -16,6 +16,7 @@ import type { ContainerCreateService } from '../features/containers/container-cr
 import type { ImageService } from '../features/images/image.service.js';
 import type { NetworkService } from '../features/networks/network.service.js';
 import type { VolumeService } from '../features/volumes/volume.service.js';
+import type { SecretBox } from '../adapters/crypto/secret-box.js';
 import { installErrorHandler } from './error-handler.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   audit: AuditLog;
   version: string;
   startedAt: number;
+  /** Encrypts what is stored secret (registry passwords, notifier tokens, …). */
+  secrets: SecretBox;
   hosts: HostRegistry;
   tags: TagStore;
   jobs: JobRunner;
