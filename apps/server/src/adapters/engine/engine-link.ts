@@ -8,10 +8,12 @@ export function engineLinkFor(
   tls: { verify: boolean; certPath: string | undefined },
   log: Logger,
 ): EngineLink {
-  const settings: DockerHostTlsSettings = {
-    verify: tls.verify,
-    ...(tls.certPath ? { certPath: tls.certPath } : {}),
-  };
+  // Like the docker CLI: TLS when asked for (DOCKER_TLS_VERIFY or a cert path) or by an https:// URL;
+  // a plain tcp:// URL without either stays plain.
+  const settings: DockerHostTlsSettings | undefined =
+    tls.verify || tls.certPath
+      ? { verify: tls.verify, ...(tls.certPath ? { certPath: tls.certPath } : {}) }
+      : undefined;
   const engine = HttpDockerEngine.fromUrl(host.url, settings);
   return {
     engine,
