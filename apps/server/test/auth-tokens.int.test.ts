@@ -157,3 +157,42 @@ describe('API tokens', () => {
     expect(res.json()).toMatchObject({ field: 'body.role' });
   });
 });
+
+describe('tokens and the user who made them', () => {
+  it('stop working while their creator is disabled, and go when the creator is deleted', async () => {
+    const second = { username: 'second-admin', password: 'another long pass' };
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { ...second, role: 'admin' },
+    });
+    expect(made.statusCode).toBe(201);
+    const userId = made.json<{ user: { id: string } }>().user.id;
+    const token = await t.createToken(await t.login(second.username, second.password), 'viewer', 'of-second');
+    const me = () => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+    expect((await me()).statusCode).toBe(200);
+
+    const patch = (disabled: boolean) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${userId}`,
+        headers: admin.headers,
+        payload: { disabled },
+      });
+    expect((await patch(true)).statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(401);
+    expect((await patch(false)).statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(200);
+
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/users/${userId}`, headers: admin.headers }))
+        .statusCode,
+    ).toBe(200);
+    expect((await me()).statusCode).toBe(401);
+    const list = await t.app.inject({ method: 'GET', url: '/api/tokens', headers: admin.headers });
+    expect(list.json<{ tokens: Array<{ name: string }> }>().tokens.map((x) => x.name)).not.toContain(
+      'of-second',
+    );
+  });
+});

@@ -86,12 +86,16 @@ export class ApiTokenStore {
   async resolve(token: string): Promise<ActiveApiToken | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
     const now = this.now();
+    // A token acts for the user who made it: it stops working while that user is disabled.
     const row = await this.db
       .selectFrom('api_tokens')
-      .selectAll()
+      .leftJoin('users', 'users.id', 'api_tokens.created_by')
+      .selectAll('api_tokens')
+      .select('users.disabled as creator_disabled')
       .where('token_hash', '=', tokenDigest(token))
       .executeTakeFirst();
     if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
+    if (row.creator_disabled === 1) return null;
     const role = storedRole(row.role);
     if (!role) return null;
     if (row.last_used_at === null || now - row.last_used_at >= TOUCH_INTERVAL_MS) {

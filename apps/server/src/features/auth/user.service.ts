@@ -112,13 +112,14 @@ export class UserService {
     return toUser(updated);
   }
 
-  /** Deletes a user; their sessions go with them, their API tokens stay (created_by becomes null). */
+  /** Deletes a user; their sessions and the API tokens they created go with them. */
   async delete(id: string): Promise<User> {
     const deleted = await this.db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound(`no user ${id}`);
       if (await this.#isLastActiveAdmin(tx, row)) throw lastAdmin(row.username);
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await tx.deleteFrom('api_tokens').where('created_by', '=', id).execute();
       await tx.deleteFrom('users').where('id', '=', id).execute();
       return row;
     });
