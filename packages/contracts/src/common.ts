@@ -27,3 +27,8 @@ export const containerRefSchema = z
 export const okReplySchema = z.object({ ok: z.literal(true) });
 
 export const timestampSchema = z.number().int().meta({ description: 'Unix milliseconds' });
+
+/** A boolean in a query string: `true`/`false` or `1`/`0`. */
+export const boolQuerySchema = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');

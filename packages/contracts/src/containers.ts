@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { containerRefSchema, hostIdSchema } from './common.js';
+import { boolQuerySchema, containerRefSchema, hostIdSchema } from './common.js';
 
 export const containerStateSchema = z.enum([
   'created',
@@ -41,11 +41,9 @@ export const containerSummarySchema = z.object({
 });
 export type ContainerSummary = z.infer<typeof containerSummarySchema>;
 
-const boolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-
 export const containerListQuerySchema = z.object({
   host: hostIdSchema.optional(),
-  all: boolQuery.default(true).meta({ description: 'Include stopped containers (default true)' }),
+  all: boolQuerySchema.default(true).meta({ description: 'Include stopped containers (default true)' }),
   state: containerStateSchema.optional(),
   q: z.string().max(200).optional().meta({ description: 'Substring of the name or image' }),
   label: z.string().max(500).optional().meta({ description: '`key` or `key=value`' }),
@@ -68,8 +66,8 @@ export type ContainerAction = z.infer<typeof containerActionSchema>;
 export const containerActionParamsSchema = containerParamsSchema.extend({ action: containerActionSchema });
 
 export const containerRemoveQuerySchema = z.object({
-  force: boolQuery.default(false),
-  volumes: boolQuery.default(false).meta({ description: 'Also remove anonymous volumes' }),
+  force: boolQuerySchema.default(false),
+  volumes: boolQuerySchema.default(false).meta({ description: 'Also remove anonymous volumes' }),
 });
 
 export const bulkActionSchema = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);

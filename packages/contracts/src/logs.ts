@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { boolQuerySchema } from './common.js';
 
-const boolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 /** Unix seconds (fractions allowed) or an RFC 3339 time, as the engine takes them. */
 const timeQuery = z
   .string()
@@ -10,12 +10,12 @@ export const logQuerySchema = z.object({
   tail: z.union([z.literal('all'), z.coerce.number().int().min(0).max(100_000)]).default(500),
   since: timeQuery.optional(),
   until: timeQuery.optional(),
-  timestamps: boolQuery.default(false),
-  follow: boolQuery
+  timestamps: boolQuerySchema.default(false),
+  follow: boolQuerySchema
     .default(false)
     .meta({ description: 'Stream as server-sent events (one `log` event per line)' }),
-  stdout: boolQuery.default(true),
-  stderr: boolQuery.default(true),
+  stdout: boolQuerySchema.default(true),
+  stderr: boolQuerySchema.default(true),
 });
 
 export const logLineSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hostIdSchema } from './common.js';
+import { boolQuerySchema, hostIdSchema } from './common.js';
 
 export const hostParamsSchema = z.object({ host: hostIdSchema });
 
@@ -62,13 +62,8 @@ export const volumeCreateBodySchema = z.object({
 export const resourceIdParamsSchema = z.object({ host: hostIdSchema, id: z.string().min(1).max(256) });
 
 export const pruneQuerySchema = z.object({
-  dryRun: z
-    .enum(['true', 'false', '1', '0'])
-    .transform((v) => v === 'true' || v === '1')
-    .default(false),
-  all: z
-    .enum(['true', 'false', '1', '0'])
-    .transform((v) => v === 'true' || v === '1')
+  dryRun: boolQuerySchema.default(false),
+  all: boolQuerySchema
     .default(false)
     .meta({ description: 'Volumes: include unused named volumes, not only anonymous ones' }),
 });
@@ -79,4 +74,8 @@ export const pruneReplySchema = z.object({
     .meta({ description: 'What goes (or would go)' }),
   removed: z.array(z.string()),
   errors: z.array(z.object({ name: z.string(), message: z.string() })),
+});
+
+export const forceQuerySchema = z.object({
+  force: boolQuerySchema.default(false).meta({ description: 'Remove even when in use' }),
 });

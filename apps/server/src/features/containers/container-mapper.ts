@@ -1,15 +1,7 @@
 import type { ContainerSummary as EngineContainer } from '@harbourmaster/engine';
-import type { ContainerState, ContainerSummary } from '@harbourmaster/contracts';
+import { containerStateSchema, type ContainerState, type ContainerSummary } from '@harbourmaster/contracts';
 
-const STATES = new Set<ContainerState>([
-  'created',
-  'running',
-  'paused',
-  'restarting',
-  'removing',
-  'exited',
-  'dead',
-]);
+const STATES: ReadonlySet<string> = new Set(containerStateSchema.options);
 
 /** The health the engine folds into its status text: "Up 3 minutes (healthy)". */
 export function healthFromStatus(status: string): ContainerSummary['health'] {
@@ -25,7 +17,7 @@ export function containerName(c: Pick<EngineContainer, 'Names' | 'Id'>): string 
 
 export function toContainerSummary(hostId: string, c: EngineContainer, tags: string[]): ContainerSummary {
   const labels = c.Labels ?? {};
-  const state = STATES.has(c.State as ContainerState) ? (c.State as ContainerState) : 'dead';
+  const state = STATES.has(c.State) ? (c.State as ContainerState) : 'dead';
   return {
     hostId,
     id: c.Id,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
+  forceQuerySchema,
   hostParamsSchema,
   imageListReplySchema,
   imagePullBodySchema,
@@ -72,12 +72,7 @@ export function registerImageRoutes(app: FastifyInstance, deps: ImageRoutesDeps)
         tags: ['images'],
         summary: 'Remove an image (by id or reference)',
         params: imageRefParamsSchema,
-        querystring: z.object({
-          force: z
-            .enum(['true', 'false', '1', '0'])
-            .transform((v) => v === 'true' || v === '1')
-            .default(false),
-        }),
+        querystring: forceQuerySchema,
         response: { 200: okReplySchema },
       },
     },

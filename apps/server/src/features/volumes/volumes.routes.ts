@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  forceQuerySchema,
   hostParamsSchema,
   okReplySchema,
   pruneQuerySchema,
@@ -13,13 +14,6 @@ import {
 import type { AuditLog } from '../audit/audit.service.js';
 import { audited } from '../audit/audited.js';
 import type { VolumeService } from './volume.service.js';
-
-const forceQuery = z.object({
-  force: z
-    .enum(['true', 'false', '1', '0'])
-    .transform((v) => v === 'true' || v === '1')
-    .default(false),
-});
 
 export function registerVolumeRoutes(
   app: FastifyInstance,
@@ -74,7 +68,7 @@ export function registerVolumeRoutes(
         tags: ['volumes'],
         summary: 'Remove a volume',
         params: resourceIdParamsSchema,
-        querystring: forceQuery,
+        querystring: forceQuerySchema,
         response: { 200: okReplySchema },
       },
     },
