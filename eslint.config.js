@@ -11,6 +11,8 @@ export default tseslint.config(
       '.test-run/**',
       '**/*.mjs',
       'eslint.config.js',
+      'apps/web/public/**',
+      'apps/web/vite.config.ts',
     ],
   },
   js.configs.recommended,

@@ -43,7 +43,7 @@ check() {
   if "$@" >"$results/$name.log" 2>&1; then echo "ok" >"$results/$name.check"; echo "[test] $name: ok"
   else echo "fail" >"$results/$name.check"; echo "[test] $name: FAILED"; cat "$results/$name.log"; fi
 }
-check typecheck npx tsc -p tsconfig.json --noEmit
+check typecheck npm run typecheck
 check lint npx eslint --max-warnings 0 .
 check format npx prettier --check .
 

@@ -20,6 +20,8 @@ import { loadSecretKey } from './adapters/crypto/secret-key.js';
 import { SecretBox } from './adapters/crypto/secret-box.js';
 
 export interface RuntimeAdapters {
+  /** Where the built web app is; a page saying to build it is served when it is missing. */
+  webDir?: string;
   /** How a host's engine is reached (a socket/TCP engine now; agents later). */
   linkFor: EngineLinkFactory;
   /** Whether a host path exists, for bind-mount checks; null when it cannot be told from here. */
@@ -63,6 +65,7 @@ export async function createRuntime(
     audit,
     version,
     startedAt: Date.now(),
+    webDir: adapters.webDir ?? resolve('apps/web/dist'),
     secrets,
     hosts,
     tags,

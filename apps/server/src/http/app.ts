@@ -20,6 +20,7 @@ import type { SecretBox } from '../adapters/crypto/secret-box.js';
 import { installErrorHandler } from './error-handler.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
+import { registerWebApp } from './web-app.js';
 import { registerAuth } from '../features/auth/auth.plugin.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerHostRoutes } from '../features/hosts/hosts.routes.js';
@@ -42,6 +43,8 @@ export interface AppDeps {
   audit: AuditLog;
   version: string;
   startedAt: number;
+  /** The built web app (apps/web/dist). */
+  webDir: string;
   /** Encrypts what is stored secret (registry passwords, notifier tokens, …). */
   secrets: SecretBox;
   hosts: HostRegistry;
@@ -91,5 +94,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerLiveRoutes,
   ] as const;
   for (const register of features) await app.register((scoped) => register(scoped, deps));
+  await app.register((scoped) => registerWebApp(scoped, deps.webDir));
   return app;
 }

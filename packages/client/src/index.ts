@@ -1,0 +1,3 @@
+export * from './api-error.js';
+export * from './http-client.js';
+export * from './live-socket.js';
