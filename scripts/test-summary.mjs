@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-const expected = ['unit', 'integration'];
+const expected = ['unit', 'integration', 'e2e'];
 let passed = 0;
 let failed = 0;
 for (const file of readdirSync(dir)) {

@@ -10,6 +10,7 @@ need=()
 command -v dockerd >/dev/null || need+=(docker.io)
 command -v docker-registry >/dev/null || need+=(docker-registry)
 [ -x /bin/busybox ] || need+=(busybox-static)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "missing Debian packages (${need[*]}); run npm test as root or install them" >&2; exit 1; fi
   echo "[test] installing ${need[*]}"
@@ -61,6 +62,8 @@ export HM_TEST_REGISTRY="127.0.0.1:$registry_port"
 export HM_TEST_IMAGE="local/busybox:1"
 bash scripts/test-env/images.sh "$HM_TEST_DOCKER_HOST" "$HM_TEST_REGISTRY" >"$run_dir/images.log" 2>&1 || cat "$run_dir/images.log"
 node scripts/build-server.mjs
+npm run --silent build -w @harbourmaster/web >"$run_dir/web-build.log" 2>&1 || cat "$run_dir/web-build.log"
 vitest integration
+HM_SCREENSHOT_DIR="$run_dir/screenshots" vitest e2e
 
 node scripts/test-summary.mjs "$results"
