@@ -122,6 +122,22 @@ describe('the web panel in Chromium against the real engine', () => {
     await page.screenshot({ path: `${SHOTS}/terminal.png` });
   });
 
+  it('pulls an image from the local registry and shows its layers complete', async () => {
+    const ref = `${process.env.HM_TEST_REGISTRY ?? '127.0.0.1:5000'}/hm-test/busybox:2`;
+    await docker('rmi', '-f', ref, 'local/busybox:2').catch(() => '');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images' }).click();
+    await page.getByRole('textbox', { name: 'Image to pull' }).fill(ref);
+    await page.getByRole('button', { name: 'Pull' }).click();
+    await expect
+      .poll(() => page.getByTestId('pull-state').textContent(), { timeout: 30000 })
+      .toBe('succeeded');
+    const bars = page.getByRole('progressbar');
+    expect(await bars.count()).toBeGreaterThan(0);
+    for (const bar of await bars.all()) expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    await expect.poll(() => page.locator('table').textContent()).toContain(ref);
+    await page.screenshot({ path: `${SHOTS}/images.png` });
+  });
+
   it('shows a viewer no button it cannot use', async () => {
     const api = (path: string, body: unknown) =>
       page.evaluate(
@@ -153,6 +169,10 @@ describe('the web panel in Chromium against the real engine', () => {
     for (const name of ['stop', 'restart', 'Remove'])
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'terminal' }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images' }).click();
+    await page.locator('table').waitFor();
+    expect(await page.getByRole('button', { name: 'Pull' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/viewer-detail.png` });
   });
 });

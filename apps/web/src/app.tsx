@@ -10,6 +10,9 @@ import { DashboardPage } from './features/dashboard/dashboard-page.js';
 import { ContainersPage } from './features/containers/containers-page.js';
 import { ContainerDetailPage } from './features/containers/container-detail-page.js';
 import { Skeleton } from './components/feedback.js';
+import { ImagesPage } from './features/images/images-page.js';
+import { NetworksPage } from './features/resources/networks-page.js';
+import { VolumesPage } from './features/resources/volumes-page.js';
 
 type Gate = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; me: MeReply };
 
@@ -19,6 +22,9 @@ function Page({ path }: { path: string }) {
   const p = path.split('?')[0];
   if (p === '/') return <DashboardPage />;
   if (p === '/containers') return <ContainersPage />;
+  if (p === '/images') return <ImagesPage />;
+  if (p === '/networks') return <NetworksPage />;
+  if (p === '/volumes') return <VolumesPage />;
   const titles: Record<string, string> = {
     '/images': 'Images',
     '/networks': 'Networks',

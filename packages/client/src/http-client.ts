@@ -17,6 +17,14 @@ import type {
   imageListReplySchema,
   jobSchema,
   auditListReplySchema,
+  networkListReplySchema,
+  volumeListReplySchema,
+  pruneReplySchema,
+  networkCreateBodySchema,
+  volumeCreateBodySchema,
+  tokenCreateReplySchema,
+  tokenListReplySchema,
+  userListReplySchema,
 } from '@harbourmaster/contracts';
 import { ApiError } from './api-error.js';
 
@@ -64,6 +72,7 @@ export function createClient(options: ClientOptions = {}) {
     return data as T;
   }
 
+  const hostBase = (host: string) => `/api/hosts/${encodeURIComponent(host)}`;
   const hostPath = (host: string, id: string) =>
     `/api/hosts/${encodeURIComponent(host)}/containers/${encodeURIComponent(id)}`;
 
@@ -127,6 +136,28 @@ export function createClient(options: ClientOptions = {}) {
     pull: (host: string, image: string) =>
       request<{ jobId: string }>('POST', `/api/hosts/${encodeURIComponent(host)}/images/pull`, { image }),
     job: (id: string) => request<z.infer<typeof jobSchema>>('GET', `/api/jobs/${encodeURIComponent(id)}`),
+    removeImage: (host: string, ref: string, force = false) =>
+      request('DELETE', `${hostBase(host)}/images/${encodeURIComponent(ref)}?force=${force}`),
+    networks: (host: string) =>
+      request<z.infer<typeof networkListReplySchema>>('GET', `${hostBase(host)}/networks`),
+    createNetwork: (host: string, body: z.input<typeof networkCreateBodySchema>) =>
+      request<{ id: string }>('POST', `${hostBase(host)}/networks`, body),
+    removeNetwork: (host: string, id: string) =>
+      request('DELETE', `${hostBase(host)}/networks/${encodeURIComponent(id)}`),
+    volumes: (host: string) =>
+      request<z.infer<typeof volumeListReplySchema>>('GET', `${hostBase(host)}/volumes`),
+    createVolume: (host: string, body: z.input<typeof volumeCreateBodySchema>) =>
+      request<{ name: string }>('POST', `${hostBase(host)}/volumes`, body),
+    removeVolume: (host: string, name: string) =>
+      request('DELETE', `${hostBase(host)}/volumes/${encodeURIComponent(name)}`),
+    /** Prunes unused networks or volumes; `dryRun` only lists what would go. */
+    prune: (host: string, kind: 'networks' | 'volumes', dryRun: boolean) =>
+      request<z.infer<typeof pruneReplySchema>>('POST', `${hostBase(host)}/${kind}/prune?dryRun=${dryRun}`),
+    users: () => request<z.infer<typeof userListReplySchema>>('GET', '/api/users'),
+    tokens: () => request<z.infer<typeof tokenListReplySchema>>('GET', '/api/tokens'),
+    createToken: (body: { name: string; role: 'admin' | 'operator' | 'viewer'; expiresInDays?: number }) =>
+      request<z.infer<typeof tokenCreateReplySchema>>('POST', '/api/tokens', body),
+    deleteToken: (id: string) => request('DELETE', `/api/tokens/${encodeURIComponent(id)}`),
     audit: (limit = 50) => request<z.infer<typeof auditListReplySchema>>('GET', `/api/audit?limit=${limit}`),
   };
 }
