@@ -5,7 +5,7 @@ import { match, navigate, usePath } from './lib/router.js';
 import { SessionProvider } from './lib/session.js';
 import { SignInPage } from './features/auth/sign-in-page.js';
 import { AppShell } from './features/shell/app-shell.js';
-import { ComingSoon } from './features/shell/coming-soon.js';
+import { NotFound } from './features/shell/not-found.js';
 import { DashboardPage } from './features/dashboard/dashboard-page.js';
 import { ContainersPage } from './features/containers/containers-page.js';
 import { ContainerDetailPage } from './features/containers/container-detail-page.js';
@@ -13,6 +13,8 @@ import { Skeleton } from './components/feedback.js';
 import { ImagesPage } from './features/images/images-page.js';
 import { NetworksPage } from './features/resources/networks-page.js';
 import { VolumesPage } from './features/resources/volumes-page.js';
+import { EventsPage } from './features/events/events-page.js';
+import { AdminPage } from './features/admin/admin-page.js';
 
 type Gate = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; me: MeReply };
 
@@ -25,14 +27,9 @@ function Page({ path }: { path: string }) {
   if (p === '/images') return <ImagesPage />;
   if (p === '/networks') return <NetworksPage />;
   if (p === '/volumes') return <VolumesPage />;
-  const titles: Record<string, string> = {
-    '/images': 'Images',
-    '/networks': 'Networks',
-    '/volumes': 'Volumes',
-    '/events': 'Events',
-    '/admin': 'Admin pages',
-  };
-  return <ComingSoon title={titles[p ?? ''] ?? 'Pages'} />;
+  if (p === '/events') return <EventsPage />;
+  if (p === '/admin') return <AdminPage />;
+  return <NotFound />;
 }
 
 /** Decides between first-run setup, sign-in and the panel; a lost session returns to sign-in. */
