@@ -175,6 +175,24 @@ describe('container create checks', () => {
         ports: [{ containerPort: 8080, hostPort: port }],
       },
     );
+    const checked = await s.api<{ problems: Array<{ field: string; message: string }>; dangers: string[] }>(
+      'POST',
+      '/api/hosts/local/containers/check',
+      {
+        name: `${P}p2`,
+        image: TEST_IMAGE,
+        network: net,
+        privileged: true,
+        ports: [{ containerPort: 8080, hostPort: port }],
+        mounts: [{ type: 'bind', source: '/not/here', target: '/x' }],
+      },
+    );
+    expect(checked.body.problems.map((p) => p.field)).toEqual([
+      'confirmDangerous',
+      'mounts.0.source',
+      'ports.0.hostPort',
+    ]);
+    expect(checked.body.dangers).toHaveLength(1);
     expect(second.status).toBe(409);
     expect(second.body.field).toBe('ports.0.hostPort');
     expect(second.body.message).toContain(`${P}p1`);

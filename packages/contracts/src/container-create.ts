@@ -99,3 +99,13 @@ export const containerCreateReplySchema = z.object({
   started: z.boolean(),
   warnings: z.array(z.string()),
 });
+
+export const containerCheckReplySchema = z.object({
+  problems: z
+    .array(z.object({ field: z.string(), message: z.string(), status: z.number().int(), code: z.string() }))
+    .meta({
+      description:
+        'Everything that would stop the create, in the order to fix it; empty when it would go ahead',
+    }),
+  dangers: z.array(z.string()).meta({ description: 'Options that give the container power over its host' }),
+});

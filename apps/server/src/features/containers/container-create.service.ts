@@ -15,8 +15,14 @@ export interface CreateDeps {
 
 const BUILT_IN_NETWORKS = new Set(['host', 'none', 'bridge', 'default']);
 
-function problem(p: CreateProblem): HttpError {
-  return new HttpError(400, 'validation', `${p.field}: ${p.message}`, p.field);
+/** A problem with the status and code the create call answers with when it is the first one. */
+export interface CheckedProblem extends CreateProblem {
+  status: number;
+  code: string;
+}
+
+function invalid(field: string, message: string): CheckedProblem {
+  return { status: 400, code: 'validation', field, message };
 }
 
 /**
@@ -27,27 +33,38 @@ function problem(p: CreateProblem): HttpError {
 export class ContainerCreateService {
   constructor(private readonly deps: CreateDeps) {}
 
+  /**
+   * Every reason the request would fail or endanger the host, in the order a person should fix them,
+   * without creating anything (the create wizard shows them inline before submit).
+   */
+  async check(hostId: string, req: ContainerCreateRequest): Promise<CheckedProblem[]> {
+    const engine = this.deps.hosts.engine(hostId);
+    const problems: CheckedProblem[] = [];
+    const danger = dangerousOptions(req);
+    if (danger.length > 0 && !req.confirmDangerous) {
+      problems.push({
+        status: 400,
+        code: 'validation',
+        field: 'confirmDangerous',
+        message: `confirm to go ahead: ${danger.join('; ')}`,
+      });
+    }
+    problems.push(...(await this.checkImage(hostId, req.image)));
+    if (req.name) problems.push(...(await this.checkNameFree(hostId, req.name)));
+    problems.push(...(await this.checkNetwork(hostId, req.network)));
+    problems.push(...(await this.checkMountSources(hostId, req)));
+    const collisions = findPortCollisions(req, await engine.listContainers({ all: true }));
+    problems.push(...collisions.map((c) => ({ ...c, status: 409, code: 'port_conflict' })));
+    return problems;
+  }
+
   async create(
     hostId: string,
     req: ContainerCreateRequest,
   ): Promise<{ id: string; name: string; started: boolean; warnings: string[] }> {
     const engine = this.deps.hosts.engine(hostId);
-    const danger = dangerousOptions(req);
-    if (danger.length > 0 && !req.confirmDangerous) {
-      throw problem({ field: 'confirmDangerous', message: `confirm to go ahead: ${danger.join('; ')}` });
-    }
-    await this.checkImage(hostId, req.image);
-    if (req.name) await this.checkNameFree(hostId, req.name);
-    await this.checkNetwork(hostId, req.network);
-    await this.checkMountSources(hostId, req);
-    const collisions = findPortCollisions(req, await engine.listContainers({ all: true }));
-    if (collisions[0])
-      throw new HttpError(
-        409,
-        'port_conflict',
-        `${collisions[0].field}: ${collisions[0].message}`,
-        collisions[0].field,
-      );
+    const [first] = await this.check(hostId, req);
+    if (first) throw new HttpError(first.status, first.code, `${first.field}: ${first.message}`, first.field);
 
     const created = await engine.createContainer(req.name, toCreateBody(req)).catch((err: unknown) => {
       throw translateCreateError(err);
@@ -66,50 +83,54 @@ export class ContainerCreateService {
     return { id: created.Id, name, started: req.start, warnings: created.Warnings ?? [] };
   }
 
-  private async checkImage(hostId: string, image: string): Promise<void> {
+  private async checkImage(hostId: string, image: string): Promise<CheckedProblem[]> {
     try {
       await this.deps.hosts.engine(hostId).inspectImage(image);
+      return [];
     } catch (err) {
       if (err instanceof EngineError && err.statusCode === 404) {
-        throw problem({ field: 'image', message: `image ${image} is not on host ${hostId}; pull it first` });
+        return [invalid('image', `image ${image} is not on host ${hostId}; pull it first`)];
       }
       throw err;
     }
   }
 
-  private async checkNameFree(hostId: string, name: string): Promise<void> {
+  private async checkNameFree(hostId: string, name: string): Promise<CheckedProblem[]> {
     try {
       await this.deps.hosts.engine(hostId).inspectContainer(name);
     } catch (err) {
-      if (err instanceof EngineError && err.statusCode === 404) return;
+      if (err instanceof EngineError && err.statusCode === 404) return [];
       throw err;
     }
-    throw new HttpError(
-      409,
-      'conflict',
-      `name: a container named ${name} already exists on host ${hostId}`,
-      'name',
-    );
+    return [
+      {
+        status: 409,
+        code: 'conflict',
+        field: 'name',
+        message: `a container named ${name} already exists on host ${hostId}`,
+      },
+    ];
   }
 
-  private async checkNetwork(hostId: string, network: string | undefined): Promise<void> {
-    if (!network || BUILT_IN_NETWORKS.has(network)) return;
+  private async checkNetwork(hostId: string, network: string | undefined): Promise<CheckedProblem[]> {
+    if (!network || BUILT_IN_NETWORKS.has(network)) return [];
     const nets = await this.deps.hosts.engine(hostId).listNetworks();
-    if (!nets.some((n) => n.Name === network || n.Id === network)) {
-      throw problem({ field: 'network', message: `no network ${network} on host ${hostId}` });
-    }
+    return nets.some((n) => n.Name === network || n.Id === network)
+      ? []
+      : [invalid('network', `no network ${network} on host ${hostId}`)];
   }
 
-  private async checkMountSources(hostId: string, req: ContainerCreateRequest): Promise<void> {
+  private async checkMountSources(hostId: string, req: ContainerCreateRequest): Promise<CheckedProblem[]> {
+    const problems: CheckedProblem[] = [];
     for (const [i, m] of req.mounts.entries()) {
       if (m.type !== 'bind') continue;
       const exists = await this.deps.pathExists(hostId, m.source);
       if (exists === false)
-        throw problem({
-          field: `mounts.${i}.source`,
-          message: `host path ${m.source} does not exist on host ${hostId}`,
-        });
+        problems.push(
+          invalid(`mounts.${i}.source`, `host path ${m.source} does not exist on host ${hostId}`),
+        );
     }
+    return problems;
   }
 }
 

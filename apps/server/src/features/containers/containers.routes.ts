@@ -4,6 +4,7 @@ import {
   bulkReplySchema,
   bulkRequestSchema,
   containerActionParamsSchema,
+  containerCheckReplySchema,
   containerCreateReplySchema,
   containerCreateSchema,
   containerDetailSchema,
@@ -23,6 +24,7 @@ import type { TagStore } from '../tags/tag-store.js';
 import type { ContainerService } from './container.service.js';
 import type { ContainerCreateService } from './container-create.service.js';
 import { maskSecretEnv } from './container-mapper.js';
+import { dangerousOptions } from './create-checks.js';
 
 export interface ContainerRoutesDeps {
   containers: ContainerService;
@@ -145,6 +147,25 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
       );
       return reply.status(201).send(created);
     },
+  );
+
+  r.post(
+    '/api/hosts/:host/containers/check',
+    {
+      config: { access: 'operator' },
+      schema: {
+        tags: ['containers'],
+        summary:
+          'Check a create request without creating anything: port collisions, host paths, dangerous options',
+        params: containerParamsSchema.pick({ host: true }),
+        body: containerCreateSchema,
+        response: { 200: containerCheckReplySchema },
+      },
+    },
+    async (req) => ({
+      problems: await deps.creator.check(req.params.host, req.body),
+      dangers: dangerousOptions(req.body),
+    }),
   );
 
   r.post(
