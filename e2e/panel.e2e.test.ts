@@ -200,3 +200,36 @@ describe('the look of every page', () => {
     await page.screenshot({ path: `${SHOTS}/containers-phone.png` });
   });
 });
+
+describe('the create wizard', () => {
+  it('shows a port collision inline before submit, then creates the container', async () => {
+    await page.setViewportSize({ width: 1360, height: 860 });
+    await page.goto(daemon.url + '/');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.fill('#username', ADMIN.username);
+    await page.fill('#password', ADMIN.password);
+    await page.click('button[type=submit]');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.goto(daemon.url + '/containers');
+    await page.getByRole('link', { name: 'New container' }).click();
+    await page.getByRole('textbox', { name: 'Image' }).fill(IMAGE);
+    await page.getByRole('textbox', { name: 'Container name' }).fill(`${P}made`);
+    await page.getByRole('textbox', { name: 'Command' }).fill('sleep 3600');
+    await page.getByRole('textbox', { name: 'Network' }).fill('none');
+    await page.getByRole('button', { name: /Ports/ }).click();
+    await page.getByRole('button', { name: 'HTTP 80' }).click();
+    await page.getByRole('button', { name: 'HTTP 80' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent(), { timeout: 5000 })
+      .toContain('also asked for by ports.0');
+    await page.screenshot({ path: `${SHOTS}/create-problem.png` });
+    await page.getByRole('button', { name: 'Remove row 2' }).click();
+    await page.getByRole('button', { name: 'Remove row 1' }).click();
+    await page.getByRole('button', { name: /Review/ }).click();
+    const create = page.getByRole('button', { name: 'Create and start' });
+    await expect.poll(() => create.isEnabled(), { timeout: 5000 }).toBe(true);
+    await create.click();
+    await page.getByRole('tab', { name: 'overview' }).waitFor();
+    expect(await docker('inspect', '-f', '{{.State.Status}}', `${P}made`)).toBe('running');
+  });
+});

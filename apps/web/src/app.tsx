@@ -1,22 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeReply } from '@harbourmaster/contracts';
-import { api, live, RETURN_KEY } from './lib/api.js';
+import { ApiError } from '@harbourmaster/client';
+import { api, errorText, live, queryClient, RETURN_KEY, SIGNED_OUT_EVENT } from './lib/api.js';
 import { match, navigate, usePath } from './lib/router.js';
 import { SessionProvider } from './lib/session.js';
 import { SignInPage } from './features/auth/sign-in-page.js';
 import { AppShell } from './features/shell/app-shell.js';
 import { NotFound } from './features/shell/not-found.js';
 import { DashboardPage } from './features/dashboard/dashboard-page.js';
+import { resetEngineFeed, startEngineFeed } from './features/dashboard/engine-feed.js';
 import { ContainersPage } from './features/containers/containers-page.js';
 import { ContainerDetailPage } from './features/containers/container-detail-page.js';
-import { Skeleton } from './components/feedback.js';
+import { ErrorNote, Skeleton } from './components/feedback.js';
 import { ImagesPage } from './features/images/images-page.js';
 import { NetworksPage } from './features/resources/networks-page.js';
 import { VolumesPage } from './features/resources/volumes-page.js';
 import { EventsPage } from './features/events/events-page.js';
 import { AdminPage } from './features/admin/admin-page.js';
+import { CreatePage } from './features/create/create-page.js';
 
-type Gate = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; me: MeReply };
+type Gate =
+  | { kind: 'loading' }
+  | { kind: 'setup' }
+  | { kind: 'login'; expired: boolean }
+  | { kind: 'in'; me: MeReply }
+  | { kind: 'down'; error: string };
 
 function Page({ path }: { path: string }) {
   const detail = match('/containers/:host/:id', path);
@@ -24,6 +32,7 @@ function Page({ path }: { path: string }) {
   const p = path.split('?')[0];
   if (p === '/') return <DashboardPage />;
   if (p === '/containers') return <ContainersPage />;
+  if (p === '/containers/new') return <CreatePage />;
   if (p === '/images') return <ImagesPage />;
   if (p === '/networks') return <NetworksPage />;
   if (p === '/volumes') return <VolumesPage />;
@@ -41,22 +50,42 @@ export function App() {
     try {
       const { setupRequired } = await api.authStatus();
       if (setupRequired) return setGate({ kind: 'setup' });
-      const me = await api.me();
-      setGate({ kind: 'in', me });
-      live.connect();
-    } catch {
-      setGate({ kind: 'login' });
+      setGate({ kind: 'in', me: await api.me() });
+    } catch (err) {
+      // Only "not signed in" leads to the form; an unreachable daemon says so instead.
+      if (err instanceof ApiError && err.status === 401) setGate({ kind: 'login', expired: false });
+      else setGate({ kind: 'down', error: errorText(err) });
     }
   }, []);
 
   useEffect(() => {
     void check();
-    const out = () => setGate({ kind: 'login' });
-    window.addEventListener('hm:signed-out', out);
-    return () => window.removeEventListener('hm:signed-out', out);
+    const out = () => setGate((g) => ({ kind: 'login', expired: g.kind === 'in' }));
+    window.addEventListener(SIGNED_OUT_EVENT, out);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, out);
   }, [check]);
 
-  const signedIn = () => {
+  // A daemon that is restarting answers again in a moment; no one should have to reload by hand.
+  useEffect(() => {
+    if (gate.kind !== 'down') return;
+    const t = setTimeout(() => void check(), 3000);
+    return () => clearTimeout(t);
+  }, [gate, check]);
+
+  // The live socket and the cache belong to one signed-in person; the next one starts clean.
+  const signedIn = gate.kind === 'in';
+  useEffect(() => {
+    if (!signedIn) return;
+    live.connect();
+    startEngineFeed();
+    return () => {
+      live.disconnect();
+      queryClient.clear();
+      resetEngineFeed();
+    };
+  }, [signedIn]);
+
+  const onSignedIn = () => {
     const back = sessionStorage.getItem(RETURN_KEY);
     sessionStorage.removeItem(RETURN_KEY);
     if (back) navigate(back, true);
@@ -66,18 +95,27 @@ export function App() {
   switch (gate.kind) {
     case 'loading':
       return (
-        <div className="p-8">
+        <div className="mx-auto max-w-md p-8">
           <Skeleton rows={4} />
         </div>
       );
+    case 'down':
+      return (
+        <main className="mx-auto max-w-md p-8">
+          <ErrorNote
+            error={`Harbourmaster does not answer: ${gate.error}`}
+            hint="Check that the daemon is running (npm start); this page tries again every few seconds."
+          />
+        </main>
+      );
     case 'setup':
-      return <SignInPage mode="setup" onSignedIn={signedIn} />;
+      return <SignInPage mode="setup" onSignedIn={onSignedIn} />;
     case 'login':
-      return <SignInPage mode="login" onSignedIn={signedIn} />;
+      return <SignInPage mode="login" expired={gate.expired} onSignedIn={onSignedIn} />;
     case 'in':
       return (
         <SessionProvider me={gate.me}>
-          <AppShell onSignedOut={() => setGate({ kind: 'login' })}>
+          <AppShell onSignedOut={() => setGate({ kind: 'login', expired: false })}>
             <Page path={path} />
           </AppShell>
         </SessionProvider>

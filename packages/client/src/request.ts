@@ -45,7 +45,7 @@ function parseBody(text: string, contentType: string | null): unknown {
  */
 export function createRequester(options: RequesterOptions) {
   const base = options.baseUrl?.replace(/\/$/, '') ?? '';
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   let csrfToken: string | null = null;
 
   async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {

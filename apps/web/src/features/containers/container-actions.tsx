@@ -1,13 +1,25 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ContainerAction } from '@harbourmaster/contracts';
-import { api, errorText } from '../../lib/api.js';
+import { api, errorHint, errorText } from '../../lib/api.js';
 import { navigate } from '../../lib/router.js';
 import { Button } from '../../components/button.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 
 type Act = ContainerAction | 'remove';
-const DESTRUCTIVE: ReadonlySet<Act> = new Set(['stop', 'kill', 'remove']);
+
+const WARNING: Partial<Record<Act, string>> = {
+  stop: 'The process gets SIGTERM, then SIGKILL if it has not ended after the stop timeout (10 s by default).',
+  kill: 'The process gets SIGKILL at once, with no chance to finish writes or clean up.',
+  remove: 'The container is stopped if it runs, then removed with its writable layer. Named volumes stay.',
+};
+
+/** Which lifecycle buttons make sense in a state (besides Remove, which always does). */
+function actionsFor(state: string): ContainerAction[] {
+  if (state === 'paused') return ['unpause', 'stop'];
+  if (state === 'running' || state === 'restarting') return ['restart', 'pause', 'stop', 'kill'];
+  return ['start'];
+}
 
 /** Lifecycle buttons for one container; stop, kill and remove ask first. */
 export function ContainerActions({
@@ -24,8 +36,7 @@ export function ContainerActions({
   const qc = useQueryClient();
   const [busy, setBusy] = useState<Act | null>(null);
   const [confirm, setConfirm] = useState<Act | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const running = state === 'running' || state === 'restarting';
+  const [error, setError] = useState<{ text: string; hint?: string | undefined } | null>(null);
 
   const run = async (act: Act) => {
     setConfirm(null);
@@ -36,48 +47,52 @@ export function ContainerActions({
         await api.remove(host, id, true);
         navigate('/containers');
       } else await api.act(host, id, act);
-      await qc.invalidateQueries();
+      await qc.invalidateQueries({ queryKey: ['container', host, id] });
     } catch (err) {
-      setError(errorText(err));
+      setError({ text: `Could not ${act} ${name}: ${errorText(err)}`, hint: errorHint(err) });
     } finally {
       setBusy(null);
     }
   };
-  const ask = (act: Act) => (DESTRUCTIVE.has(act) ? setConfirm(act) : void run(act));
-  const buttons: Act[] =
-    state === 'paused' ? ['unpause', 'stop'] : running ? ['restart', 'pause', 'stop', 'kill'] : ['start'];
+  const ask = (act: Act) => (WARNING[act] ? setConfirm(act) : void run(act));
+  const verb = confirm ? `${confirm.charAt(0).toUpperCase()}${confirm.slice(1)}` : '';
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {buttons.map((a) => (
+      {actionsFor(state).map((a) => (
         <Button
           key={a}
           variant={a === 'start' ? 'primary' : 'secondary'}
           busy={busy === a}
+          disabled={busy !== null}
           onClick={() => ask(a)}
           className="capitalize"
         >
           {a}
         </Button>
       ))}
-      <Button variant="danger" busy={busy === 'remove'} onClick={() => ask('remove')}>
+      <Button
+        variant="danger"
+        busy={busy === 'remove'}
+        disabled={busy !== null}
+        onClick={() => ask('remove')}
+      >
         Remove
       </Button>
       {error && (
         <p role="alert" className="w-full text-sm text-bad">
-          {error}
+          {error.text}
+          {error.hint && <span className="block text-xs text-muted">{error.hint}</span>}
         </p>
       )}
       <ConfirmDialog
         open={confirm !== null}
-        title={`${confirm === 'remove' ? 'Remove' : confirm === 'kill' ? 'Kill' : 'Stop'} ${name}?`}
-        confirmLabel={confirm === 'remove' ? 'Remove' : confirm === 'kill' ? 'Kill' : 'Stop'}
+        title={`${verb} ${name}?`}
+        confirmLabel={verb}
         onConfirm={() => confirm && void run(confirm)}
         onClose={() => setConfirm(null)}
       >
-        {confirm === 'remove' && 'The container is removed even if running. Named volumes stay.'}
-        {confirm === 'kill' && 'The process gets SIGKILL at once, with no chance to clean up.'}
-        {confirm === 'stop' && 'The process gets SIGTERM, then SIGKILL after 10 s.'}
+        {confirm && WARNING[confirm]}
       </ConfirmDialog>
     </div>
   );

@@ -1,95 +1,149 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContainerInspect } from '@harbourmaster/engine/types';
-import { api, errorText, live } from '../../lib/api.js';
+import { api, errorHint, errorText } from '../../lib/api.js';
 import { Link } from '../../lib/router.js';
 import { useCan } from '../../lib/session.js';
+import { useLiveEvent } from '../../lib/use-live.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { ErrorNote, Skeleton } from '../../components/feedback.js';
 import { ContainerActions } from './container-actions.js';
 import { OverviewPanel } from './overview-panel.js';
 import { LogsPanel } from './logs-panel.js';
+import { InspectPanel } from './inspect-panel.js';
 
+// xterm.js is the heaviest part of the panel; it loads only when someone opens the terminal.
 const TerminalPanel = lazy(() => import('./terminal-panel.js'));
 type Tab = 'overview' | 'logs' | 'terminal' | 'inspect';
+const LABEL: Record<Tab, string> = {
+  overview: 'Overview',
+  logs: 'Logs',
+  terminal: 'Terminal',
+  inspect: 'Inspect',
+};
 
+/** Tabs as the WAI-ARIA pattern has them: arrow keys move between tabs, Tab moves into the panel. */
+function Tabs({ tabs, tab, onSelect }: { tabs: Tab[]; tab: Tab; onSelect: (t: Tab) => void }) {
+  const refs = useRef(new Map<Tab, HTMLButtonElement>());
+  const onKey = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
+    if (!next) return;
+    onSelect(next);
+    refs.current.get(next)?.focus();
+  };
+  return (
+    <div
+      role="tablist"
+      aria-label="Container views"
+      className="mb-4 flex gap-1 overflow-x-auto border-b border-line"
+      onKeyDown={onKey}
+    >
+      {tabs.map((t) => (
+        <button
+          key={t}
+          ref={(el) => {
+            if (el) refs.current.set(t, el);
+          }}
+          role="tab"
+          id={`tab-${t}`}
+          aria-selected={tab === t}
+          aria-controls={`panel-${t}`}
+          tabIndex={tab === t ? 0 : -1}
+          onClick={() => onSelect(t)}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm transition-colors ${tab === t ? 'border-accent font-medium text-fg' : 'border-transparent text-muted hover:text-fg'}`}
+        >
+          {LABEL[t]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** One container: overview, live logs, a terminal, the inspect document, and its actions. */
 export function ContainerDetailPage({ host, id }: { host: string; id: string }) {
   const qc = useQueryClient();
   const canOperate = useCan('operator');
   const [tab, setTab] = useState<Tab>('overview');
+  const [reveal, setReveal] = useState(false);
   const key = ['container', host, id];
-  const { data, error, isPending } = useQuery({ queryKey: key, queryFn: () => api.container(host, id) });
+  const { data, error, isPending, refetch } = useQuery({
+    queryKey: key,
+    queryFn: () => api.container(host, id),
+  });
   const inspect = data?.inspect as ContainerInspect | undefined;
 
-  useEffect(() => {
-    live.subscribe(['containers']);
-    return live.on((msg) => {
-      if (
-        msg.type === 'event' &&
-        msg.topic === 'containers' &&
-        msg.data.hostId === host &&
-        (msg.data.containerId === id || msg.data.containerId === inspect?.Id)
-      ) {
-        void qc.invalidateQueries({ queryKey: ['container', host, id] });
-      }
-    });
-  }, [qc, host, id, inspect?.Id]);
+  useLiveEvent('containers', (e) => {
+    if (e.hostId === host && (e.containerId === id || e.containerId === inspect?.Id || e.name === id))
+      void qc.invalidateQueries({ queryKey: ['container', host, id] });
+  });
 
-  if (isPending) return <Skeleton rows={6} />;
+  if (isPending) return <Skeleton rows={6} className="h-24" />;
   if (error || !inspect)
     return (
-      <ErrorNote error={errorText(error)} hint="The container may have been removed. Go back to the list." />
+      <>
+        <ErrorNote error={errorText(error)} hint={errorHint(error)} onRetry={() => void refetch()} />
+        <Link to="/containers" className="text-sm text-accent hover:underline">
+          ← Back to containers
+        </Link>
+      </>
     );
   const name = inspect.Name.replace(/^\//, '');
+  const health = inspect.State.Health;
   const state =
-    inspect.State.Health && inspect.State.Running ? inspect.State.Health.Status : inspect.State.Status;
+    health && inspect.State.Running && health.Status !== 'none' ? health.Status : inspect.State.Status;
+  const reason =
+    health?.Status === 'unhealthy' ? health.Log?.at(-1)?.Output.trim() : inspect.State.Error || undefined;
   const tabs: Tab[] = canOperate
     ? ['overview', 'logs', 'terminal', 'inspect']
     : ['overview', 'logs', 'inspect'];
 
   return (
     <>
-      <p className="mb-2 text-sm text-muted">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
         <Link to="/containers" className="hover:text-fg">
           Containers
-        </Link>{' '}
-        / {host}
-      </p>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <div className="flex items-center gap-3">
-          <h1 className="text-xl font-semibold tracking-tight">{name}</h1>
-          <StateBadge
-            state={state}
-            reason={inspect.State.Health?.Log?.at(-1)?.Output ?? inspect.State.Error}
-          />
+        </Link>
+        <span aria-hidden> / </span>
+        {host}
+      </nav>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="truncate text-xl font-semibold tracking-tight">{name}</h1>
+            <StateBadge state={state} reason={reason} />
+          </div>
+          <p className="mt-1 truncate font-mono text-xs text-muted">
+            {inspect.Config.Image} · {inspect.Id.slice(0, 12)}
+          </p>
+          {reason && (
+            <p className="mt-2 max-w-2xl text-sm text-bad">
+              {health?.Status === 'unhealthy' ? 'Health check failing: ' : ''}
+              {reason}
+            </p>
+          )}
         </div>
         {canOperate && <ContainerActions host={host} id={id} name={name} state={inspect.State.Status} />}
       </div>
-      <div role="tablist" className="mb-4 flex gap-1 border-b border-line">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            role="tab"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm capitalize ${tab === t ? 'border-accent text-fg' : 'border-transparent text-muted hover:text-fg'}`}
-          >
-            {t}
-          </button>
-        ))}
+      <Tabs tabs={tabs} tab={tab} onSelect={setTab} />
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'overview' && (
+          <OverviewPanel
+            inspect={inspect}
+            tags={data.tags}
+            reveal={reveal}
+            onReveal={canOperate ? () => setReveal(!reveal) : null}
+          />
+        )}
+        {tab === 'logs' && <LogsPanel host={host} id={id} name={name} running={inspect.State.Running} />}
+        {tab === 'terminal' && (
+          <Suspense fallback={<Skeleton rows={3} />}>
+            <TerminalPanel host={host} id={id} running={inspect.State.Running} />
+          </Suspense>
+        )}
+        {tab === 'inspect' && <InspectPanel inspect={inspect} reveal={reveal} />}
       </div>
-      {tab === 'overview' && <OverviewPanel inspect={inspect} />}
-      {tab === 'logs' && <LogsPanel host={host} id={id} name={name} />}
-      {tab === 'terminal' && (
-        <Suspense fallback={<Skeleton rows={3} />}>
-          <TerminalPanel host={host} id={id} />
-        </Suspense>
-      )}
-      {tab === 'inspect' && (
-        <pre className="overflow-auto rounded-xl border border-line bg-surface p-4 font-mono text-xs">
-          {JSON.stringify(inspect, null, 2)}
-        </pre>
-      )}
     </>
   );
 }

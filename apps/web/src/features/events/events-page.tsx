@@ -22,9 +22,10 @@ export function EventsPage() {
   const [engine, setEngine] = useState<TimelineItem[]>([]);
   const [filter, setFilter] = useState({ q: '', source: '', type: '' });
 
+  const { refetch: refetchAudit } = audit;
   useEffect(() => {
-    live.subscribe(isAdmin ? ['engine-events', 'audit'] : ['engine-events']);
-    return live.on((msg) => {
+    const release = live.subscribe(isAdmin ? ['engine-events', 'audit'] : ['engine-events']);
+    const off = live.on((msg) => {
       if (msg.type !== 'event') return;
       if (msg.topic === 'engine-events') {
         const d = msg.data;
@@ -40,10 +41,14 @@ export function EventsPage() {
         };
         setEngine((old) => [item, ...old].slice(0, 500));
       } else if (msg.topic === 'audit') {
-        void audit.refetch();
+        void refetchAudit();
       }
     });
-  }, [isAdmin]);
+    return () => {
+      off();
+      release();
+    };
+  }, [isAdmin, refetchAudit]);
 
   const items = useMemo(() => {
     const fromAudit: TimelineItem[] = (audit.data?.entries ?? []).map((e) => ({

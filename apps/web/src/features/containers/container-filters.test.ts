@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { ContainerSummary } from '@harbourmaster/contracts';
+import {
+  DEFAULT_FILTERS,
+  applyFilters,
+  filtersFromSearch,
+  filtersToSearch,
+  groupByProject,
+} from './container-filters.js';
+
+const c = (name: string, over: Partial<ContainerSummary> = {}): ContainerSummary => ({
+  hostId: 'local',
+  id: name,
+  name,
+  image: 'busybox',
+  imageId: 'sha256:1',
+  command: '',
+  createdAt: 0,
+  state: 'running',
+  status: 'Up 1 minute',
+  health: null,
+  ports: [],
+  labels: {},
+  composeProject: null,
+  composeService: null,
+  networkMode: null,
+  tags: [],
+  ...over,
+});
+
+const rows = [
+  c('web', { labels: { tier: 'front' }, composeProject: 'shop' }),
+  c('db', { labels: { tier: 'back' }, composeProject: 'shop' }),
+  c('crashed', { state: 'exited', status: 'Exited (2) 1 minute ago' }),
+  c('stopped', { state: 'exited', status: 'Exited (137) 1 minute ago' }),
+  c('sick', { health: 'unhealthy', hostId: 'edge' }),
+];
+const names = (list: ContainerSummary[]) => list.map((x) => x.name);
+
+describe('container filters', () => {
+  it('round-trips through the query string, leaving defaults out', () => {
+    const f = {
+      ...DEFAULT_FILTERS,
+      q: 'we b',
+      label: 'tier=front',
+      sort: 'state' as const,
+      desc: true,
+      stacks: true,
+    };
+    const search = filtersToSearch(f);
+    expect(search).toBe('?q=we+b&label=tier%3Dfront&sort=state&desc=1&view=stacks');
+    expect(filtersFromSearch(search.slice(1))).toEqual(f);
+    expect(filtersToSearch(DEFAULT_FILTERS)).toBe('');
+    expect(filtersFromSearch('sort=nonsense').sort).toBe('name');
+  });
+
+  it('filters by label key or key=value, host, and search over name, image and stack', () => {
+    expect(names(applyFilters(rows, { ...DEFAULT_FILTERS, label: 'tier' }))).toEqual(['db', 'web']);
+    expect(names(applyFilters(rows, { ...DEFAULT_FILTERS, label: 'tier=back' }))).toEqual(['db']);
+    expect(names(applyFilters(rows, { ...DEFAULT_FILTERS, host: 'edge' }))).toEqual(['sick']);
+    expect(names(applyFilters(rows, { ...DEFAULT_FILTERS, q: 'SHOP' }))).toEqual(['db', 'web']);
+  });
+
+  it('"needs attention" means unhealthy or an error exit, not a container stopped on purpose', () => {
+    expect(names(applyFilters(rows, { ...DEFAULT_FILTERS, state: 'attention' }))).toEqual([
+      'crashed',
+      'sick',
+    ]);
+    expect(names(applyFilters(rows, { ...DEFAULT_FILTERS, state: 'unhealthy' }))).toEqual(['sick']);
+  });
+
+  it('groups by compose project with loose containers last, counting the running ones', () => {
+    const groups = groupByProject(applyFilters(rows, DEFAULT_FILTERS)).filter((r) => r.kind === 'group');
+    expect(groups).toEqual([
+      { kind: 'group', name: 'shop', count: 2, running: 2 },
+      { kind: 'group', name: 'Not in a stack', count: 3, running: 1 },
+    ]);
+  });
+});
