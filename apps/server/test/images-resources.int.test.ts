@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Job, PullProgressState } from '@harbourmaster/contracts';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { TEST_IMAGE, docker, namePrefix, removeByPrefix } from './support/docker-fixtures.js';
 
 const P = namePrefix('res');
+const run = promisify(execFile);
 const REGISTRY = process.env.HM_TEST_REGISTRY ?? '127.0.0.1:5000';
 const REMOTE = `${REGISTRY}/hm-test/busybox:2`;
 let s: TestServer;
@@ -69,6 +75,37 @@ describe('images', () => {
     const job = await s.runtime.deps.jobs.wait(res.body.jobId);
     expect(job.state).toBe('failed');
     expect(job.error).toMatch(/not found|unknown|manifest/i);
+  });
+});
+
+describe('image prune', () => {
+  it('previews and removes untagged unused images, and tagged unused ones only with all=true', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hm-img-'));
+    const tag = `hmt-prune-${process.pid}:1`;
+    const importVersion = async (n: number) => {
+      writeFileSync(join(dir, 'version'), String(n));
+      await run('tar', ['-C', dir, '-cf', join(dir, '..', `hm-img-${process.pid}-${n}.tar`), 'version']);
+      await docker('import', join(dir, '..', `hm-img-${process.pid}-${n}.tar`), tag);
+      return docker('image', 'inspect', '-f', '{{.Id}}', tag);
+    };
+    const first = await importVersion(1);
+    const second = await importVersion(2); // takes the tag: the first is now untagged
+    type Prune = { items: Array<{ id: string }>; removed: string[] };
+    const preview = await s.api<Prune>('POST', '/api/hosts/local/images/prune?dryRun=true');
+    expect(preview.body.items.map((i) => i.id)).toContain(first);
+    expect(preview.body.items.map((i) => i.id)).not.toContain(second);
+    const all = await s.api<Prune>('POST', '/api/hosts/local/images/prune?dryRun=true&all=true');
+    expect(all.body.items.map((i) => i.id)).toEqual(expect.arrayContaining([first, second]));
+    const inUse = (
+      await s.api<{ images: Array<{ id: string; inUse: boolean }> }>('GET', '/api/hosts/local/images')
+    ).body.images.filter((i) => i.inUse);
+    for (const used of inUse) expect(all.body.items.map((i) => i.id)).not.toContain(used.id);
+
+    const pruned = await s.api<Prune>('POST', '/api/hosts/local/images/prune');
+    expect(pruned.body.removed.length).toBeGreaterThan(0);
+    await expect(docker('image', 'inspect', first)).rejects.toThrow();
+    expect(await docker('image', 'inspect', '-f', '{{.Id}}', tag)).toBe(second);
+    await docker('rmi', tag);
   });
 });
 

@@ -45,7 +45,7 @@ export function resourceCalls({ request }: Requester) {
      * Prunes unused networks or volumes; `dryRun` only lists what would go, `all` (volumes) includes
      * unused named volumes, not only anonymous ones.
      */
-    prune: (host: string, kind: 'networks' | 'volumes', dryRun: boolean, all = false) =>
+    prune: (host: string, kind: 'images' | 'networks' | 'volumes', dryRun: boolean, all = false) =>
       request<z.infer<typeof pruneReplySchema>>(
         'POST',
         `${onHost(host)}/${kind}/prune${toQuery({ dryRun, ...(all ? { all } : {}) })}`,

@@ -1,4 +1,5 @@
 import type { HostRegistry } from '../hosts/host-registry.js';
+import { pruneEach, type PruneOutcome } from '../prune/prune-outcome.js';
 
 /** Image reads and removal on one host. */
 export class ImageService {
@@ -19,6 +20,18 @@ export class ImageService {
       size: i.Size,
       inUse: used.has(i.Id),
     }));
+  }
+
+  /** Untagged images no container uses, or with `all` every image no container uses. */
+  async prune(hostId: string, opts: { dryRun: boolean; all: boolean }): Promise<PruneOutcome> {
+    const images = await this.list(hostId);
+    const items = images
+      .filter((i) => !i.inUse && (opts.all || i.tags.length === 0))
+      .map((i) => ({ id: i.id, name: i.tags[0] ?? i.id.replace('sha256:', '').slice(0, 12) }));
+    const engine = this.hosts.engine(hostId);
+    return pruneEach(items, opts.dryRun, async (i) => {
+      await engine.removeImage(i.id);
+    });
   }
 
   async remove(hostId: string, ref: string, force: boolean) {

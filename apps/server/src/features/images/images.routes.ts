@@ -8,6 +8,8 @@ import {
   imageRefParamsSchema,
   jobAcceptedSchema,
   okReplySchema,
+  pruneQuerySchema,
+  pruneReplySchema,
 } from '@harbourmaster/contracts';
 import type { AuditLog } from '../audit/audit.service.js';
 import { audited } from '../audit/audited.js';
@@ -61,6 +63,31 @@ export function registerImageRoutes(app: FastifyInstance, deps: ImageRoutesDeps)
         () => deps.jobs.submit('image.pull', host, { image: req.body.image }, req.principal?.userId ?? null),
       );
       return reply.status(202).send({ jobId });
+    },
+  );
+
+  r.post(
+    '/api/hosts/:host/images/prune',
+    {
+      config: { access: 'operator' },
+      schema: {
+        tags: ['images'],
+        summary: 'Remove untagged unused images (all=true: every unused image); dryRun=true previews',
+        params: hostParamsSchema,
+        querystring: pruneQuerySchema,
+        response: { 200: pruneReplySchema },
+      },
+    },
+    async (req) => {
+      const { host } = req.params;
+      const opts = { dryRun: req.query.dryRun, all: req.query.all };
+      if (opts.dryRun) return deps.images.prune(host, opts);
+      return audited(
+        deps.audit,
+        req,
+        { action: 'image.prune', hostId: host, detail: { all: opts.all } },
+        () => deps.images.prune(host, opts),
+      );
     },
   );
 

@@ -8,6 +8,7 @@ import { Button } from '../../components/button.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { EmptyState, ErrorNote, PageHeader, Skeleton } from '../../components/feedback.js';
 import { PullForm } from './pull-form.js';
+import { PruneButton } from '../resources/prune-button.js';
 
 type Image = Awaited<ReturnType<typeof api.images>>['images'][number];
 
@@ -40,7 +41,10 @@ export function ImagesPage() {
 
   return (
     <>
-      <PageHeader title="Images">{picker}</PageHeader>
+      <PageHeader title="Images">
+        {picker}
+        {canOperate && <PruneButton host={host} kind="images" />}
+      </PageHeader>
       {canOperate && <PullForm host={host} />}
       {actionError && (
         <ErrorNote

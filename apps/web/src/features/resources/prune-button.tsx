@@ -6,8 +6,14 @@ import { ConfirmDialog } from '../../components/confirm-dialog.js';
 
 type Outcome = Awaited<ReturnType<typeof api.prune>>;
 
+const EMPTY_NOTE = {
+  images: 'Every image is tagged or in use (only untagged images are pruned).',
+  networks: 'Every network is in use.',
+  volumes: 'Every volume is in use or named (only anonymous volumes are pruned).',
+};
+
 /** Prune with a preview: the dialog lists exactly what would go before anything is removed. */
-export function PruneButton({ host, kind }: { host: string; kind: 'networks' | 'volumes' }) {
+export function PruneButton({ host, kind }: { host: string; kind: 'images' | 'networks' | 'volumes' }) {
   const qc = useQueryClient();
   const [preview, setPreview] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,7 +70,7 @@ export function PruneButton({ host, kind }: { host: string; kind: 'networks' | '
             ))}
           </ul>
         ) : (
-          `Every ${kind === 'networks' ? 'network' : 'volume'} is in use${kind === 'volumes' ? ' or named (only anonymous volumes are pruned)' : ''}.`
+          EMPTY_NOTE[kind]
         )}
       </ConfirmDialog>
     </>
