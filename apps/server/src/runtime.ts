@@ -7,6 +7,7 @@ import { EventBus } from './events/event-bus.js';
 import { AuditLog } from './features/audit/audit.service.js';
 import { HostRegistry, type EngineLinkFactory } from './features/hosts/host-registry.js';
 import { TagStore } from './features/tags/tag-store.js';
+import { IconStore } from './features/icons/icon-store.js';
 import { JobRunner } from './features/jobs/job-runner.js';
 import { LiveHub } from './features/live/live-hub.js';
 import { ContainerService } from './features/containers/container.service.js';
@@ -53,6 +54,7 @@ export async function createRuntime(
   const audit = new AuditLog(db, join(dataDir, 'audit.jsonl'), bus, logger);
   const hosts = new HostRegistry(db, bus, logger, adapters.linkFor);
   const tags = new TagStore(db);
+  const icons = new IconStore(db);
   const jobs = new JobRunner(db, bus, logger);
   jobs.register(pullJob(hosts));
   const live = new LiveHub(bus);
@@ -71,7 +73,8 @@ export async function createRuntime(
     tags,
     jobs,
     live,
-    containers: new ContainerService(hosts, tags),
+    icons,
+    containers: new ContainerService(hosts, tags, icons),
     creator: new ContainerCreateService({ hosts, tags, pathExists: adapters.pathExists }),
     images: new ImageService(hosts),
     networks: new NetworkService(hosts),

@@ -316,3 +316,46 @@ describe('container create checks', () => {
     expect(list.body.containers.find((c) => c.name === name)?.tags).toEqual(['db', 'prod']);
   });
 });
+
+describe('container icons', () => {
+  it('keeps a URL or an uploaded icon by name, serves uploads, and refuses other input', async () => {
+    const name = `${P}iconic`;
+    await docker('create', '--name', name, TEST_IMAGE);
+    const url = 'https://icons.example/app.png';
+    const put = (icon: string | null) =>
+      s.api<{ icon: string | null; field?: string }>('PUT', `/api/hosts/local/containers/${name}/icon`, {
+        icon,
+      });
+    expect((await put(url)).body.icon).toBe(url);
+    const listed = async () =>
+      (await s.api<List>('GET', `/api/containers?q=${name}`)).body.containers.find((c) => c.name === name)
+        ?.icon;
+    expect(await listed()).toBe(url);
+
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082',
+      'hex',
+    );
+    const uploaded = await put(`data:image/png;base64,${png.toString('base64')}`);
+    expect(uploaded.body.icon).toMatch(new RegExp(`^/api/hosts/local/icons/${name}\\?v=\\d+$`));
+    const img = await fetch(s.url + uploaded.body.icon!, {
+      headers: { authorization: `Bearer ${s.tokens.viewer}` },
+    });
+    expect(img.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await img.arrayBuffer()).equals(png)).toBe(true);
+
+    await docker('rm', name);
+    await docker('create', '--name', name, TEST_IMAGE);
+    expect(await listed()).toBe(uploaded.body.icon);
+
+    const bad = await put('javascript:alert(1)');
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('body.icon');
+    expect((await put(null)).body.icon).toBeNull();
+    expect(await listed()).toBeNull();
+    expect(
+      (await fetch(s.url + uploaded.body.icon!, { headers: { authorization: `Bearer ${s.tokens.viewer}` } }))
+        .status,
+    ).toBe(404);
+  });
+});

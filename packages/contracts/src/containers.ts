@@ -38,6 +38,12 @@ export const containerSummarySchema = z.object({
   composeService: z.string().nullable(),
   networkMode: z.string().nullable(),
   tags: z.array(z.string()),
+  icon: z
+    .string()
+    .nullable()
+    .meta({
+      description: 'Where to load the container icon from: its URL, or the API path of an uploaded one',
+    }),
 });
 export type ContainerSummary = z.infer<typeof containerSummarySchema>;
 
@@ -106,3 +112,21 @@ export const tagsBodySchema = z.object({
     .max(50),
 });
 export const tagsReplySchema = z.object({ tags: z.array(z.string()) });
+
+export const iconBodySchema = z.object({
+  icon: z
+    .union([
+      z.url({ protocol: /^https?$/ }).max(2048),
+      z
+        .string()
+        .max(400_000, 'an uploaded icon is at most about 290 KB')
+        .regex(
+          /^data:image\/(png|jpeg|webp|gif|svg\+xml);base64,[A-Za-z0-9+/=]+$/,
+          'an image as a base64 data URL (png, jpeg, webp, gif or svg)',
+        ),
+    ])
+    .nullable()
+    .meta({ description: 'An http(s) image URL, an uploaded image as a data URL, or null to remove' }),
+});
+export const iconReplySchema = z.object({ icon: z.string().nullable() });
+export const iconParamsSchema = z.object({ host: hostIdSchema, name: containerRefSchema });

@@ -96,6 +96,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_container_icons': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('container_icons')
+        .addColumn('host_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('icon', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('container_icons_pk', ['host_id', 'name'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

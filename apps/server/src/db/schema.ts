@@ -85,6 +85,14 @@ export interface TagsTable {
   created_at: number;
 }
 
+/** A container's icon, kept by name like tags: an http(s) URL or an uploaded image as a data URL. */
+export interface ContainerIconsTable {
+  host_id: string;
+  name: string;
+  icon: string;
+  updated_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -99,4 +107,5 @@ export interface Database {
   jobs: JobsTable;
   tags: TagsTable;
   settings: SettingsTable;
+  container_icons: ContainerIconsTable;
 }

@@ -9,6 +9,8 @@ import type { EventBus } from '../events/event-bus.js';
 import type { AuditLog } from '../features/audit/audit.service.js';
 import type { HostRegistry } from '../features/hosts/host-registry.js';
 import type { TagStore } from '../features/tags/tag-store.js';
+import type { IconStore } from '../features/icons/icon-store.js';
+import { registerIconRoutes } from '../features/icons/icons.routes.js';
 import type { JobRunner } from '../features/jobs/job-runner.js';
 import type { LiveHub } from '../features/live/live-hub.js';
 import type { ContainerService } from '../features/containers/container.service.js';
@@ -49,6 +51,7 @@ export interface AppDeps {
   secrets: SecretBox;
   hosts: HostRegistry;
   tags: TagStore;
+  icons: IconStore;
   jobs: JobRunner;
   live: LiveHub;
   containers: ContainerService;
@@ -92,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerLogRoutes,
     registerExecRoutes,
     registerLiveRoutes,
+    registerIconRoutes,
   ] as const;
   for (const register of features) await app.register((scoped) => register(scoped, deps));
   await app.register((scoped) => registerWebApp(scoped, deps.webDir));

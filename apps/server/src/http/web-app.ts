@@ -32,7 +32,7 @@ function shellHeaders(indexHtml: string): Record<string, string> {
       "default-src 'self'",
       `script-src 'self' ${inline.join(' ')}`.trim(),
       "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
+      "img-src 'self' data: blob: https:",
       // Vite inlines the smallest font subsets as data: URLs.
       "font-src 'self' data:",
       "connect-src 'self'",

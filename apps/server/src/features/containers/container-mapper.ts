@@ -15,7 +15,12 @@ export function containerName(c: Pick<EngineContainer, 'Names' | 'Id'>): string 
   return c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12);
 }
 
-export function toContainerSummary(hostId: string, c: EngineContainer, tags: string[]): ContainerSummary {
+export function toContainerSummary(
+  hostId: string,
+  c: EngineContainer,
+  tags: string[],
+  icon: string | null = null,
+): ContainerSummary {
   const labels = c.Labels ?? {};
   const state = STATES.has(c.State) ? (c.State as ContainerState) : 'dead';
   return {
@@ -40,6 +45,7 @@ export function toContainerSummary(hostId: string, c: EngineContainer, tags: str
     composeService: labels['com.docker.compose.service'] ?? null,
     networkMode: c.HostConfig?.NetworkMode ?? null,
     tags,
+    icon,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ContainerAction, ContainerSummary } from '@harbourmaster/contracts
 import type { HostRegistry } from '../hosts/host-registry.js';
 import type { TagStore } from '../tags/tag-store.js';
 import { containerName, toContainerSummary } from './container-mapper.js';
+import type { IconStore } from '../icons/icon-store.js';
 
 export interface ContainerListFilter {
   host?: string | undefined;
@@ -35,6 +36,7 @@ export class ContainerService {
   constructor(
     private readonly hosts: Pick<HostRegistry, 'list' | 'get' | 'engine'>,
     private readonly tags: Pick<TagStore, 'byTarget' | 'get'>,
+    private readonly icons: Pick<IconStore, 'sources'>,
   ) {}
 
   /** Lists containers of every host (or one); a host that fails is reported, not fatal. */
@@ -45,14 +47,19 @@ export class ContainerService {
     if (filter.label) filters.label = [filter.label];
     if (filter.project)
       filters.label = [...(filters.label ?? []), `com.docker.compose.project=${filter.project}`];
-    const tagMap = await this.tags.byTarget('container');
+    const [tagMap, iconMap] = await Promise.all([this.tags.byTarget('container'), this.icons.sources()]);
     const hostErrors: Array<{ hostId: string; message: string }> = [];
     const lists = await Promise.all(
       targets.map(async ({ host, engine }) => {
         try {
           const raw = await engine.listContainers({ all: filter.all, filters });
           return raw.map((c) =>
-            toContainerSummary(host.id, c, tagMap.get(`${host.id}/${containerName(c)}`) ?? []),
+            toContainerSummary(
+              host.id,
+              c,
+              tagMap.get(`${host.id}/${containerName(c)}`) ?? [],
+              iconMap.get(`${host.id}/${containerName(c)}`) ?? null,
+            ),
           );
         } catch (err) {
           hostErrors.push({ hostId: host.id, message: err instanceof Error ? err.message : String(err) });
@@ -81,7 +88,8 @@ export class ContainerService {
     const inspect = await engine.inspectContainer(id);
     const [c] = await engine.listContainers({ all: true, filters: { id: [inspect.Id] } });
     if (!c) throw new EngineError(404, `no container ${id}`);
-    return toContainerSummary(hostId, c, await this.tags.get(hostId, 'container', containerName(c)));
+    const icon = (await this.icons.sources()).get(`${hostId}/${containerName(c)}`) ?? null;
+    return toContainerSummary(hostId, c, await this.tags.get(hostId, 'container', containerName(c)), icon);
   }
 
   async act(hostId: string, id: string, action: ContainerAction): Promise<void> {

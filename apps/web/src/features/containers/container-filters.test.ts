@@ -25,6 +25,7 @@ const c = (name: string, over: Partial<ContainerSummary> = {}): ContainerSummary
   composeService: null,
   networkMode: null,
   tags: [],
+  icon: null,
   ...over,
 });
 

@@ -19,6 +19,7 @@ const row = (over: Partial<ContainerSummary>): ContainerSummary => ({
   composeService: null,
   networkMode: null,
   tags: [],
+  icon: null,
   ...over,
 });
 const event = (over: { containerId?: string; hostId?: string; action: string; state: string }) => ({
