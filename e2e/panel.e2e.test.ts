@@ -231,5 +231,22 @@ describe('the create wizard', () => {
     await create.click();
     await page.getByRole('tab', { name: 'overview' }).waitFor();
     expect(await docker('inspect', '-f', '{{.State.Status}}', `${P}made`)).toBe('running');
+
+    // An uploaded icon shows on the page and in the table (uploads only: no traffic leaves this machine).
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082',
+      'hex',
+    );
+    await page
+      .getByLabel('Upload icon')
+      .setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: png });
+    await expect
+      .poll(() => page.locator(`img[src^="/api/hosts/local/icons/${P}made"]`).count(), { timeout: 5000 })
+      .toBeGreaterThan(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Containers' }).click();
+    await expect
+      .poll(() => page.locator(`[role=row][data-name="${P}made"] img`).getAttribute('src'))
+      .toMatch(/^\/api\/hosts\/local\/icons\//);
+    await page.screenshot({ path: `${SHOTS}/containers-with-icon.png` });
   });
 });

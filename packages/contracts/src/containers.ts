@@ -38,12 +38,9 @@ export const containerSummarySchema = z.object({
   composeService: z.string().nullable(),
   networkMode: z.string().nullable(),
   tags: z.array(z.string()),
-  icon: z
-    .string()
-    .nullable()
-    .meta({
-      description: 'Where to load the container icon from: its URL, or the API path of an uploaded one',
-    }),
+  icon: z.string().nullable().meta({
+    description: 'Where to load the container icon from: its URL, or the API path of an uploaded one',
+  }),
 });
 export type ContainerSummary = z.infer<typeof containerSummarySchema>;
 
@@ -94,6 +91,7 @@ export const bulkReplySchema = z.object({
 export const containerDetailSchema = z.object({
   hostId: z.string(),
   tags: z.array(z.string()),
+  icon: z.string().nullable(),
   inspect: z
     .record(z.string(), z.unknown())
     .meta({ description: "The engine's inspect document (secret env values masked for viewers)" }),

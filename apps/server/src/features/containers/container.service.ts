@@ -78,8 +78,9 @@ export class ContainerService {
 
   async inspect(hostId: string, id: string) {
     const inspect = await this.hosts.engine(hostId).inspectContainer(id);
-    const tags = await this.tags.get(hostId, 'container', inspect.Name.replace(/^\//, ''));
-    return { inspect, tags };
+    const name = inspect.Name.replace(/^\//, '');
+    const [tags, icons] = await Promise.all([this.tags.get(hostId, 'container', name), this.icons.sources()]);
+    return { inspect, tags, icon: icons.get(`${hostId}/${name}`) ?? null };
   }
 
   /** One summary, found by id or name; 404 when it does not exist. */

@@ -1,3 +1,5 @@
+import { ContainerIcon } from '../../components/container-icon.js';
+import { IconEditor } from './icon-editor.js';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ContainerInspect } from '@harbourmaster/engine/types';
@@ -111,6 +113,7 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-3">
+            <ContainerIcon name={name} icon={data.icon} size={28} />
             <h1 className="truncate text-xl font-semibold tracking-tight">{name}</h1>
             <StateBadge state={state} reason={reason} />
           </div>
@@ -136,6 +139,7 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
             onReveal={canOperate ? () => setReveal(!reveal) : null}
           />
         )}
+        {tab === 'overview' && canOperate && <IconEditor host={host} id={id} name={name} icon={data.icon} />}
         {tab === 'logs' && <LogsPanel host={host} id={id} name={name} running={inspect.State.Running} />}
         {tab === 'terminal' && (
           <Suspense fallback={<Skeleton rows={3} />}>

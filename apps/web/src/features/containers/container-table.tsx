@@ -1,3 +1,4 @@
+import { ContainerIcon } from '../../components/container-icon.js';
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerSummary } from '@harbourmaster/contracts';
@@ -50,16 +51,19 @@ function ContainerRow({
           />
         </span>
       )}
-      <span role="cell" className="min-w-0 flex-[2]">
-        <Link
-          to={`/containers/${encodeURIComponent(c.hostId)}/${encodeURIComponent(c.id)}`}
-          className="block truncate font-medium hover:text-accent"
-        >
-          {c.name}
-        </Link>
-        <span className="block truncate font-mono text-[11px] text-muted">
-          {sub}
-          {published && ` · ${published}`}
+      <span role="cell" className="flex min-w-0 flex-[2] items-center gap-2.5">
+        <ContainerIcon name={c.name} icon={c.icon} />
+        <span className="min-w-0">
+          <Link
+            to={`/containers/${encodeURIComponent(c.hostId)}/${encodeURIComponent(c.id)}`}
+            className="block truncate font-medium hover:text-accent"
+          >
+            {c.name}
+          </Link>
+          <span className="block truncate font-mono text-[11px] text-muted">
+            {sub}
+            {published && ` · ${published}`}
+          </span>
         </span>
       </span>
       <span role="cell" className="w-28 shrink-0" data-testid="state">
