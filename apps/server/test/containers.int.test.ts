@@ -56,12 +56,16 @@ describe('container lifecycle against the real engine', () => {
     expect((await s.api('POST', `${base}/kill`)).status).toBe(200);
     expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('exited');
 
-    const detail = await s.api<{ inspect: { Name: string; Config: { Labels: Record<string, string> } } }>(
-      'GET',
-      base,
-    );
+    const detail = await s.api<{
+      imageDigests: string[];
+      inspect: { Name: string; Config: { Labels: Record<string, string> } };
+    }>('GET', base);
     expect(detail.body.inspect.Name).toBe(`/${name}`);
     expect(detail.body.inspect.Config.Labels['hm.test']).toBe('life');
+    // The test image was pushed to the local registry, which gives it a registry digest.
+    expect(detail.body.imageDigests).toEqual(
+      expect.arrayContaining([expect.stringMatching(/hm-test\/busybox@sha256:[0-9a-f]{64}$/)]),
+    );
 
     expect((await s.api('DELETE', base)).status).toBe(200);
     await expect(docker('inspect', name)).rejects.toThrow();

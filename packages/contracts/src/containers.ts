@@ -92,6 +92,9 @@ export const containerDetailSchema = z.object({
   hostId: z.string(),
   tags: z.array(z.string()),
   icon: z.string().nullable(),
+  imageDigests: z
+    .array(z.string())
+    .meta({ description: "The image's registry digests (empty for a local-only image)" }),
   inspect: z
     .record(z.string(), z.unknown())
     .meta({ description: "The engine's inspect document (secret env values masked for viewers)" }),

@@ -79,8 +79,21 @@ export class ContainerService {
   async inspect(hostId: string, id: string) {
     const inspect = await this.hosts.engine(hostId).inspectContainer(id);
     const name = inspect.Name.replace(/^\//, '');
-    const [tags, icons] = await Promise.all([this.tags.get(hostId, 'container', name), this.icons.sources()]);
-    return { inspect, tags, icon: icons.get(`${hostId}/${name}`) ?? null };
+    const [tags, icons, image] = await Promise.all([
+      this.tags.get(hostId, 'container', name),
+      this.icons.sources(),
+      // The image may be gone (removed with force while the container stayed): no digest then.
+      this.hosts
+        .engine(hostId)
+        .inspectImage(inspect.Image)
+        .catch(() => null),
+    ]);
+    return {
+      inspect,
+      tags,
+      icon: icons.get(`${hostId}/${name}`) ?? null,
+      imageDigests: image?.RepoDigests ?? [],
+    };
   }
 
   /** One summary, found by id or name; 404 when it does not exist. */

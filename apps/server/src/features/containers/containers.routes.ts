@@ -63,12 +63,12 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
       },
     },
     async (req) => {
-      const { inspect, tags, icon } = await containers.inspect(req.params.host, req.params.id);
+      const { inspect, tags, icon, imageDigests } = await containers.inspect(req.params.host, req.params.id);
       const mayReadSecrets = ROLE_RANK[req.principal?.role ?? 'viewer'] >= ROLE_RANK.operator;
       const config = mayReadSecrets
         ? inspect.Config
         : { ...inspect.Config, Env: maskSecretEnv(inspect.Config.Env) };
-      return { hostId: req.params.host, tags, icon, inspect: { ...inspect, Config: config } };
+      return { hostId: req.params.host, tags, icon, imageDigests, inspect: { ...inspect, Config: config } };
     },
   );
 

@@ -135,6 +135,7 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
           <OverviewPanel
             inspect={inspect}
             tags={data.tags}
+            imageDigests={data.imageDigests}
             reveal={reveal}
             onReveal={canOperate ? () => setReveal(!reveal) : null}
           />

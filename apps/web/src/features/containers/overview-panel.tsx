@@ -65,11 +65,13 @@ function HealthSection({ inspect }: { inspect: ContainerInspect }) {
 export function OverviewPanel({
   inspect,
   tags,
+  imageDigests,
   reveal,
   onReveal,
 }: {
   inspect: ContainerInspect;
   tags: string[];
+  imageDigests: string[];
   /** Whether secret values are shown; only operators get the switch (viewers get masked values). */
   reveal: boolean;
   onReveal: (() => void) | null;
@@ -87,6 +89,7 @@ export function OverviewPanel({
           rows={[
             ['Image', inspect.Config.Image],
             ['Image ID', inspect.Image.replace('sha256:', '').slice(0, 12)],
+            ['Digest', imageDigests[0]?.split('@')[1] ?? 'none (local image)'],
             [
               'Command',
               [...(inspect.Config.Entrypoint ?? []), ...(inspect.Config.Cmd ?? [])].join(' ') || '—',
