@@ -52,7 +52,7 @@ export function IconEditor({
 
   return (
     <section className="mt-4 rounded-xl border border-line bg-surface p-4">
-      <h2 className="mb-3 text-xs font-semibold tracking-wide text-muted uppercase">Icon</h2>
+      <h2 className="mb-3 text-sm font-semibold">Icon</h2>
       <div className="flex flex-wrap items-center gap-3">
         <ContainerIcon name={name} icon={icon} size={36} />
         <input
