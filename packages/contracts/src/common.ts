@@ -32,3 +32,10 @@ export const timestampSchema = z.number().int().meta({ description: 'Unix millis
 export const boolQuerySchema = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+const SECRET_ENV_NAME = /pass|secret|token|key|credential|auth|private/i;
+
+/** Whether an env variable's name looks like it holds a secret; its value is then masked for display. */
+export function isSecretEnvName(name: string): boolean {
+  return SECRET_ENV_NAME.test(name);
+}

@@ -1,5 +1,10 @@
 import type { ContainerSummary as EngineContainer } from '@harbourmaster/engine';
-import { containerStateSchema, type ContainerState, type ContainerSummary } from '@harbourmaster/contracts';
+import {
+  containerStateSchema,
+  isSecretEnvName,
+  type ContainerState,
+  type ContainerSummary,
+} from '@harbourmaster/contracts';
 
 const STATES: ReadonlySet<string> = new Set(containerStateSchema.options);
 
@@ -49,14 +54,12 @@ export function toContainerSummary(
   };
 }
 
-const SECRET_KEY = /pass|secret|token|key|credential|auth|private/i;
-
 /** Masks the values of env entries whose names look secret (for roles that may only read). */
 export function maskSecretEnv(env: readonly string[] | null): string[] | null {
   if (!env) return env;
   return env.map((e) => {
     const eq = e.indexOf('=');
     const name = eq < 0 ? e : e.slice(0, eq);
-    return eq >= 0 && SECRET_KEY.test(name) ? `${name}=********` : e;
+    return eq >= 0 && isSecretEnvName(name) ? `${name}=********` : e;
   });
 }

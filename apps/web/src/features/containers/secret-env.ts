@@ -1,13 +1,11 @@
 import type { ContainerInspect } from '@harbourmaster/engine/types';
+import { isSecretEnvName } from '@harbourmaster/contracts';
 
-// The same rule the server applies for viewers (container-mapper.ts); operators get real values and
-// the panel hides them until asked, so a shared screen does not show a password.
-const SECRET_NAME = /pass|secret|token|key|credential|auth|private/i;
+// The rule the server applies for viewers; operators get real values and the panel hides them until
+// asked, so a shared screen does not show a password.
 export const MASK = '••••••••';
 
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
+export const isSecretName = isSecretEnvName;
 
 /** `NAME=value` split at the first `=`. */
 export function splitEnv(entry: string): [string, string] {
