@@ -7,27 +7,10 @@ import {
   filtersToSearch,
   groupByProject,
 } from './container-filters.js';
+import { containerRow } from './container-fixture.js';
 
-const c = (name: string, over: Partial<ContainerSummary> = {}): ContainerSummary => ({
-  hostId: 'local',
-  id: name,
-  name,
-  image: 'busybox',
-  imageId: 'sha256:1',
-  command: '',
-  createdAt: 0,
-  state: 'running',
-  status: 'Up 1 minute',
-  health: null,
-  ports: [],
-  labels: {},
-  composeProject: null,
-  composeService: null,
-  networkMode: null,
-  tags: [],
-  icon: null,
-  ...over,
-});
+const c = (name: string, over: Partial<ContainerSummary> = {}): ContainerSummary =>
+  containerRow({ id: name, name, image: 'busybox', ...over });
 
 const rows = [
   c('web', { labels: { tier: 'front' }, composeProject: 'shop' }),

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '@harbourmaster/contracts';
 import { applyStateEvent } from './container-list-patch.js';
+import { containerRow } from './container-fixture.js';
 
-const row = (over: Partial<ContainerSummary>): ContainerSummary => ({
-  hostId: 'local',
-  id: 'aaa111',
-  name: 'web',
-  image: 'nginx',
-  imageId: 'sha256:1',
-  command: '',
-  createdAt: 0,
-  state: 'running',
-  status: 'Up 1 minute',
-  health: null,
-  ports: [],
-  labels: {},
-  composeProject: null,
-  composeService: null,
-  networkMode: null,
-  tags: [],
-  icon: null,
-  ...over,
-});
+const row = (over: Partial<ContainerSummary>): ContainerSummary => containerRow(over);
 const event = (over: { containerId?: string; hostId?: string; action: string; state: string }) => ({
   hostId: 'local',
   containerId: 'aaa111',
