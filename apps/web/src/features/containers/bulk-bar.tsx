@@ -1,3 +1,4 @@
+import { LifecycleButtons } from '../../components/lifecycle-buttons.js';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, errorText } from '../../lib/api.js';
@@ -77,25 +78,7 @@ export function BulkBar({
             {targets.length} selected
             {hidden > 0 && <span className="font-normal text-muted"> ({hidden} hidden by the filters)</span>}
           </span>
-          {(['start', 'stop', 'restart'] as const).map((a) => (
-            <Button
-              key={a}
-              busy={busy === a}
-              disabled={busy !== null}
-              onClick={() => ask(a)}
-              className="capitalize"
-            >
-              {a}
-            </Button>
-          ))}
-          <Button
-            variant="danger"
-            busy={busy === 'remove'}
-            disabled={busy !== null}
-            onClick={() => ask('remove')}
-          >
-            Remove
-          </Button>
+          <LifecycleButtons actions={['start', 'stop', 'restart'] as const} busy={busy} onAct={ask} />
           <Button variant="ghost" onClick={onClear} disabled={busy !== null}>
             Clear selection
           </Button>

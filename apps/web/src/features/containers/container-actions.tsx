@@ -1,9 +1,9 @@
+import { LifecycleButtons } from '../../components/lifecycle-buttons.js';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ContainerAction } from '@harbourmaster/contracts';
 import { api, errorHint, errorText } from '../../lib/api.js';
 import { navigate } from '../../lib/router.js';
-import { Button } from '../../components/button.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 
 type Act = ContainerAction | 'remove';
@@ -59,26 +59,7 @@ export function ContainerActions({
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {actionsFor(state).map((a) => (
-        <Button
-          key={a}
-          variant={a === 'start' ? 'primary' : 'secondary'}
-          busy={busy === a}
-          disabled={busy !== null}
-          onClick={() => ask(a)}
-          className="capitalize"
-        >
-          {a}
-        </Button>
-      ))}
-      <Button
-        variant="danger"
-        busy={busy === 'remove'}
-        disabled={busy !== null}
-        onClick={() => ask('remove')}
-      >
-        Remove
-      </Button>
+      <LifecycleButtons actions={actionsFor(state)} busy={busy} onAct={ask} primary="start" />
       {error && (
         <p role="alert" className="w-full text-sm text-bad">
           {error.text}
