@@ -16,8 +16,8 @@ export PATH="$node_pkg/bin:$PATH"
 stamp="$HM_ROOT/node_modules/.hm-installed"
 if [ ! -f "$stamp" ] || [ "$HM_ROOT/package-lock.json" -nt "$stamp" ]; then
   echo "[bootstrap] installing npm packages with Node $(node -v)"
-  # npm ci refuses a lock file that lacks other platforms' optional binaries (the registry here does
-  # not serve every platform's Tailwind binary); npm install then installs the same locked versions.
-  (cd "$HM_ROOT" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error; })
+  # The lock lists every platform's optional binaries, so npm ci installs exactly it and leaves the
+  # tree clean; regenerate it with `npm install` on any platform when dependencies change.
+  (cd "$HM_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   touch "$stamp"
 fi
