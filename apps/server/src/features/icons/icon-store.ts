@@ -9,6 +9,9 @@ export function iconSource(hostId: string, name: string, icon: string, updatedAt
 
 /** Container icons, kept by container name so they survive a recreate (like tags). */
 export class IconStore {
+  /** Bumped on every change, so replies that include icons know when they are stale. */
+  revision = 0;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
@@ -40,6 +43,7 @@ export class IconStore {
         .where('host_id', '=', hostId)
         .where('name', '=', name)
         .execute();
+      this.revision++;
       return null;
     }
     const t = this.now();
@@ -48,6 +52,7 @@ export class IconStore {
       .values({ host_id: hostId, name, icon, updated_at: t })
       .onConflict((oc) => oc.columns(['host_id', 'name']).doUpdateSet({ icon, updated_at: t }))
       .execute();
+    this.revision++;
     return iconSource(hostId, name, icon, t);
   }
 }

@@ -6,6 +6,9 @@ export type TagKind = 'container' | 'stack' | 'host';
  * Free-form tags, kept by the object's name (not its id) so a recreated container keeps its tags.
  */
 export class TagStore {
+  /** Bumped on every change, so replies that include tags know when they are stale. */
+  revision = 0;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
@@ -59,6 +62,7 @@ export class TagStore {
           .execute();
       }
     });
+    this.revision++;
     return unique;
   }
 
