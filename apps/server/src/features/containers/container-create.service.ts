@@ -1,9 +1,15 @@
-import { EngineError } from '@harbourmaster/engine';
+import { EngineError, type ContainerSummary as EngineContainer } from '@harbourmaster/engine';
 import type { ContainerCreateRequest } from '@harbourmaster/contracts';
 import type { HostRegistry } from '../hosts/host-registry.js';
 import type { TagStore } from '../tags/tag-store.js';
 import { HttpError } from '../../http/http-errors.js';
-import { dangerousOptions, findPortCollisions, type CreateProblem } from './create-checks.js';
+import {
+  dangerousOptions,
+  exactNameFilter,
+  findPortCollisions,
+  hasExactName,
+  type CreateProblem,
+} from './create-checks.js';
 import { toCreateBody } from './create-body.js';
 
 export interface CreateDeps {
@@ -95,13 +101,10 @@ export class ContainerCreateService {
     }
   }
 
+  /** Exact names only: inspecting by name would also match id prefixes (and fail on ambiguous ones). */
   private async checkNameFree(hostId: string, name: string): Promise<CheckedProblem[]> {
-    try {
-      await this.deps.hosts.engine(hostId).inspectContainer(name);
-    } catch (err) {
-      if (err instanceof EngineError && err.statusCode === 404) return [];
-      throw err;
-    }
+    const found = await this.findByName(hostId, name);
+    if (!found) return [];
     return [
       {
         status: 409,
@@ -110,6 +113,14 @@ export class ContainerCreateService {
         message: `a container named ${name} already exists on host ${hostId}`,
       },
     ];
+  }
+
+  /** The container named exactly `name` on the host, if there is one. */
+  private async findByName(hostId: string, name: string): Promise<EngineContainer | undefined> {
+    const listed = await this.deps.hosts
+      .engine(hostId)
+      .listContainers({ all: true, filters: exactNameFilter(name) });
+    return listed.find((c) => hasExactName(c, name));
   }
 
   private async checkNetwork(hostId: string, network: string | undefined): Promise<CheckedProblem[]> {

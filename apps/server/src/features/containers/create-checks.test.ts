@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '@harbourmaster/engine';
 import { containerCreateSchema } from '@harbourmaster/contracts';
-import { dangerousOptions, findPortCollisions } from './create-checks.js';
+import { dangerousOptions, exactNameFilter, findPortCollisions, hasExactName } from './create-checks.js';
 
 function running(name: string, ports: ContainerSummary['Ports'], state = 'running'): ContainerSummary {
   return {
@@ -95,5 +95,23 @@ describe('dangerousOptions', () => {
     );
     expect(reasons).toHaveLength(4);
     expect(reasons.join(' ')).toMatch(/privileged.*host network.*PID.*docker\.sock/s);
+  });
+});
+
+describe('exact container names', () => {
+  it('anchors the engine filter and escapes what a regular expression would read as syntax', () => {
+    expect(exactNameFilter('web')).toEqual({ name: ['^/web$'] });
+    const [pattern] = exactNameFilter('a.b-c_1').name ?? [];
+    const re = new RegExp(pattern!);
+    expect(re.test('/a.b-c_1')).toBe(true);
+    expect(re.test('/aXb-c_1')).toBe(false);
+    expect(re.test('/a.b-c_1-2')).toBe(false);
+  });
+
+  it('compares whole names, never prefixes of names or ids', () => {
+    const c = running('f4695abc', []);
+    expect(hasExactName(c, 'f4695abc')).toBe(true);
+    expect(hasExactName(c, 'f4695')).toBe(false);
+    expect(hasExactName({ Names: ['/other', '/web/alias'] }, 'web')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { ContainerSummary as EngineContainer } from '@harbourmaster/engine';
+import type { ContainerSummary as EngineContainer, EngineFilters } from '@harbourmaster/engine';
 import type { ContainerCreateRequest } from '@harbourmaster/contracts';
 import { containerName } from './container-mapper.js';
 
@@ -73,4 +73,18 @@ export function dangerousOptions(req: ContainerCreateRequest): string[] {
     }
   });
   return reasons;
+}
+
+/**
+ * A list filter for containers named exactly `name`. The engine's `name` filter is an unanchored
+ * regular expression over `/name`, so the name is escaped and anchored; callers still compare with
+ * `hasExactName`, because the engine, not we, decides how the expression is read.
+ */
+export function exactNameFilter(name: string): EngineFilters {
+  return { name: [`^/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`] };
+}
+
+/** Whether a listed container has exactly this name (the engine lists names with a leading slash). */
+export function hasExactName(c: Pick<EngineContainer, 'Names'>, name: string): boolean {
+  return c.Names.includes(`/${name}`);
 }
