@@ -88,6 +88,69 @@ export const bulkReplySchema = z.object({
   ),
 });
 
+// The engine's inspect document, typed only in the fields the panel reads. Every level keeps the keys
+// it does not name, in the engine's order, so the inspect view shows the document as `docker inspect`
+// does (a plain object would strip them when the reply is serialised; a catchall would move them after
+// the named ones). Fields are as lenient as engines are: Podman and older Docker versions send null or
+// leave out what newer ones fill in. The extra keys are `any`, not `unknown`: the engine's types are
+// interfaces, which TypeScript never lets fill an `unknown` index signature; lint's no-unsafe rules
+// still flag any read of an unnamed key.
+const open = <S extends z.ZodRawShape>(shape: S) =>
+  z.intersection(z.record(z.string(), z.any()), z.object(shape));
+
+const healthLogEntrySchema = open({ End: z.string(), ExitCode: z.number(), Output: z.string() });
+
+export const containerInspectSchema = open({
+  Id: z.string(),
+  Name: z.string(),
+  Created: z.string(),
+  Image: z.string(),
+  RestartCount: z.number(),
+  State: open({
+    Status: z.string(),
+    Running: z.boolean(),
+    ExitCode: z.number(),
+    OOMKilled: z.boolean(),
+    Error: z.string(),
+    StartedAt: z.string(),
+    FinishedAt: z.string(),
+    Health: open({
+      Status: z.string(),
+      FailingStreak: z.number(),
+      Log: z.array(healthLogEntrySchema).nullish(),
+    }).nullish(),
+  }),
+  Config: open({
+    Image: z.string(),
+    Env: z.array(z.string()).nullable(),
+    Cmd: z.array(z.string()).nullable(),
+    Entrypoint: z.array(z.string()).nullable(),
+    Labels: z.record(z.string(), z.string()).nullable(),
+    ExposedPorts: z.record(z.string(), z.unknown()).nullish(),
+    Healthcheck: open({ Test: z.array(z.string()).nullish() }).nullish(),
+  }),
+  HostConfig: open({
+    RestartPolicy: open({ Name: z.string(), MaximumRetryCount: z.number().optional() }).nullish(),
+    NetworkMode: z.string().nullish(),
+  }),
+  Mounts: z.array(
+    open({
+      Type: z.string(),
+      Name: z.string().optional(),
+      Source: z.string(),
+      Destination: z.string(),
+      RW: z.boolean(),
+    }),
+  ),
+  NetworkSettings: open({
+    Ports: z
+      .record(z.string(), z.array(open({ HostIp: z.string(), HostPort: z.string() })).nullable())
+      .nullish(),
+    Networks: z.record(z.string(), z.unknown()).nullish(),
+  }),
+}).meta({ description: "The engine's inspect document (secret env values masked for viewers)" });
+export type ContainerInspect = z.infer<typeof containerInspectSchema>;
+
 export const containerDetailSchema = z.object({
   hostId: z.string(),
   tags: z.array(z.string()),
@@ -95,10 +158,9 @@ export const containerDetailSchema = z.object({
   imageDigests: z
     .array(z.string())
     .meta({ description: "The image's registry digests (empty for a local-only image)" }),
-  inspect: z
-    .record(z.string(), z.unknown())
-    .meta({ description: "The engine's inspect document (secret env values masked for viewers)" }),
+  inspect: containerInspectSchema,
 });
+export type ContainerDetail = z.infer<typeof containerDetailSchema>;
 
 export const tagsBodySchema = z.object({
   tags: z

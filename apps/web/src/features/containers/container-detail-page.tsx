@@ -2,7 +2,6 @@ import { ContainerIcon } from '../../components/container-icon.js';
 import { IconEditor } from './icon-editor.js';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ContainerInspect } from '@harbourmaster/engine/types';
 import { api, errorHint, errorText } from '../../lib/api.js';
 import { Link } from '../../lib/router.js';
 import { useCan } from '../../lib/session.js';
@@ -74,7 +73,7 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
     queryKey: key,
     queryFn: () => api.container(host, id),
   });
-  const inspect = data?.inspect as ContainerInspect | undefined;
+  const inspect = data?.inspect;
 
   useLiveEvent('containers', (e) => {
     if (e.hostId === host && (e.containerId === id || e.containerId === inspect?.Id || e.name === id))

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ContainerInspect } from '@harbourmaster/engine/types';
+import type { ContainerInspect } from '@harbourmaster/contracts';
 import { Button } from '../../components/button.js';
 import { Icon } from '../../components/icon.js';
 import { maskInspect } from './secret-env.js';

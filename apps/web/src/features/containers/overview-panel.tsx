@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ContainerInspect } from '@harbourmaster/engine/types';
+import type { ContainerInspect } from '@harbourmaster/contracts';
 import { Panel } from '../../components/feedback.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { fullTime, timeAgo } from '../../lib/format-time.js';

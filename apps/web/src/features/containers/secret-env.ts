@@ -1,4 +1,4 @@
-import type { ContainerInspect } from '@harbourmaster/engine/types';
+import type { ContainerInspect } from '@harbourmaster/contracts';
 import { isSecretEnvName } from '@harbourmaster/contracts';
 
 // The rule the server applies for viewers; operators get real values and the panel hides them until
