@@ -196,3 +196,47 @@ describe('tokens and the user who made them', () => {
     );
   });
 });
+
+describe('a token never acts above its creator', () => {
+  it('loses admin rights the moment its creator is demoted, and regains them on promotion', async () => {
+    const creator = { username: 'demoted-admin', password: 'a long password' };
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { ...creator, role: 'admin' },
+    });
+    expect(made.statusCode).toBe(201);
+    const creatorId = made.json<{ user: { id: string } }>().user.id;
+    const token = await t.createToken(
+      await t.login(creator.username, creator.password),
+      'admin',
+      'outlives-demotion',
+    );
+    const users = () => t.app.inject({ method: 'GET', url: '/api/users', headers: bearer(token) });
+    const setRole = (role: string) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${creatorId}`,
+        headers: admin.headers,
+        payload: { role },
+      });
+    expect((await users()).statusCode).toBe(200);
+
+    expect((await setRole('viewer')).statusCode).toBe(200);
+    const refused = await users();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: 'forbidden' });
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+    expect(me.json()).toEqual({ via: 'token', role: 'viewer', tokenName: 'outlives-demotion' });
+    // Read access of a viewer still works: the token is capped, not revoked.
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/hosts', headers: bearer(token) })).statusCode,
+    ).toBe(200);
+
+    expect((await setRole('operator')).statusCode).toBe(200);
+    expect((await users()).statusCode).toBe(403);
+    expect((await setRole('admin')).statusCode).toBe(200);
+    expect((await users()).statusCode).toBe(200);
+  });
+});

@@ -28,6 +28,10 @@ async function createUser(username: string, role: string, password = 'long enoug
   return res.json<{ user: { id: string; username: string; role: string } }>().user;
 }
 
+const tokenStatus = async (token: string) =>
+  (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } }))
+    .statusCode;
+
 const meStatus = async (s: TestSession) =>
   (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode;
 
@@ -144,6 +148,47 @@ describe('users', () => {
     expect(await meStatus(s)).toBe(401);
     await expect(t.login('frank', 'long enough pw')).rejects.toThrow(/401/);
     expect(await meStatus(await t.login('frank', 'a new long password'))).toBe(200);
+  });
+
+  it('keep their API tokens when they change their own password', async () => {
+    await createUser('grace', 'admin');
+    const grace = await t.login('grace', 'long enough pw');
+    const token = await t.createToken(grace, 'operator', 'grace-ci');
+    const own = await call('PATCH', `/api/users/${grace.user.id}`, { password: 'grace new password' }, grace);
+    expect(own.statusCode).toBe(200);
+    expect(await meStatus(grace)).toBe(200);
+    expect(await tokenStatus(token)).toBe(200);
+  });
+
+  it('lose their sessions and API tokens when an admin resets their password', async () => {
+    const grace = await t.login('grace', 'grace new password');
+    const token = await t.createToken(grace, 'viewer', 'grace-script');
+    const adminToken = await t.createToken(admin, 'viewer', 'admin-script');
+    const reset = await call('PATCH', `/api/users/${grace.user.id}`, { password: 'reset by admin 1' });
+    expect(reset.statusCode).toBe(200);
+
+    expect(await meStatus(grace)).toBe(401);
+    expect(await tokenStatus(token)).toBe(401);
+    expect(await tokenStatus(adminToken)).toBe(200);
+    expect(await meStatus(admin)).toBe(200);
+    const left = await t.deps.db
+      .selectFrom('api_tokens')
+      .select('name')
+      .where('created_by', '=', grace.user.id)
+      .execute();
+    expect(left).toEqual([]);
+    const revoked = await t.deps.db
+      .selectFrom('audit')
+      .selectAll()
+      .where('action', '=', 'token.delete')
+      .where('target', 'in', ['grace-ci', 'grace-script'])
+      .execute();
+    expect(revoked).toHaveLength(2);
+    for (const row of revoked) {
+      expect(row).toMatchObject({ actor: 'admin', result: 'ok' });
+      expect(JSON.parse(row.detail ?? '{}')).toMatchObject({ owner: 'grace', reason: 'password reset' });
+    }
+    expect(await meStatus(await t.login('grace', 'reset by admin 1'))).toBe(200);
   });
 
   it('refuse an empty update and unknown ids', async () => {

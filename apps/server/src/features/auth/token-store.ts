@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiToken, Role } from '@harbourmaster/contracts';
+import { ROLE_RANK, type ApiToken, type Role } from '@harbourmaster/contracts';
 import type { Db } from '../../db/database.js';
 import type { ApiTokensTable } from '../../db/schema.js';
 import { randomToken, tokenDigest } from './secret-token.js';
@@ -21,8 +21,18 @@ export interface NewApiToken {
 export interface ActiveApiToken {
   id: string;
   name: string;
+  /** What the token may do now: its own role, capped by its creator's current role. */
   role: Role;
   createdBy: string | null;
+}
+
+/**
+ * The role a token acts with: never above its creator's current role, so demoting the creator
+ * demotes their tokens at once instead of leaving admin rights behind in a script.
+ * @example effectiveTokenRole('admin', 'viewer') // 'viewer'
+ */
+export function effectiveTokenRole(tokenRole: Role, creatorRole: Role): Role {
+  return ROLE_RANK[creatorRole] < ROLE_RANK[tokenRole] ? creatorRole : tokenRole;
 }
 
 function toApiToken(row: ApiTokensTable, role: Role): ApiToken {
@@ -82,25 +92,34 @@ export class ApiTokenStore {
     return result.numDeletedRows > 0n;
   }
 
-  /** The token behind a bearer value, or null if it is unknown or expired. */
+  /**
+   * The token behind a bearer value, or null if it is unknown or expired. The creator is read on
+   * every call: a token acts for the user who made it, so it stops working while that user is
+   * disabled or gone, and acts with no more than that user's current role.
+   */
   async resolve(token: string): Promise<ActiveApiToken | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
     const now = this.now();
-    // A token acts for the user who made it: it stops working while that user is disabled.
     const row = await this.db
       .selectFrom('api_tokens')
-      .leftJoin('users', 'users.id', 'api_tokens.created_by')
+      .innerJoin('users', 'users.id', 'api_tokens.created_by')
       .selectAll('api_tokens')
-      .select('users.disabled as creator_disabled')
+      .select(['users.disabled as creator_disabled', 'users.role as creator_role'])
       .where('token_hash', '=', tokenDigest(token))
       .executeTakeFirst();
     if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
-    if (row.creator_disabled === 1) return null;
+    if (row.creator_disabled !== 0) return null;
     const role = storedRole(row.role);
-    if (!role) return null;
+    const creatorRole = storedRole(row.creator_role);
+    if (!role || !creatorRole) return null;
     if (row.last_used_at === null || now - row.last_used_at >= TOUCH_INTERVAL_MS) {
       await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
     }
-    return { id: row.id, name: row.name, role, createdBy: row.created_by };
+    return {
+      id: row.id,
+      name: row.name,
+      role: effectiveTokenRole(role, creatorRole),
+      createdBy: row.created_by,
+    };
   }
 }

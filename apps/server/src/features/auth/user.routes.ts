@@ -10,6 +10,8 @@ import {
 } from '@harbourmaster/contracts';
 import type { AuditLog } from '../audit/audit.service.js';
 import { audited } from '../audit/audited.js';
+import { auditActor } from '../audit/audit-actor.js';
+import { principalOf } from '../../http/principal.js';
 import { sessionOf } from './request-session.js';
 import type { UserService } from './user.service.js';
 
@@ -61,7 +63,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: UserRoutesDeps): 
       schema: {
         tags: ['users'],
         summary:
-          "Change a user's role, password or disabled state; disabling or a new password ends their sessions",
+          "Change a user's role, password or disabled state; disabling or a new password ends their sessions, and a new password set for another user revokes their API tokens",
         params: userIdParamsSchema,
         body: userUpdateBodySchema,
         response: { 200: userReplySchema },
@@ -72,9 +74,22 @@ export function registerUserRoutes(app: FastifyInstance, deps: UserRoutesDeps): 
       const { role, disabled, password } = req.body;
       const target = (await users.get(id)).username;
       const detail = { id, role, disabled, passwordChanged: password !== undefined };
-      const user = await audited(audit, req, { action: 'user.update', target, detail }, () =>
-        users.update(id, req.body, sessionOf(req)?.sessionId),
+      const caller = { userId: principalOf(req).userId, sessionId: sessionOf(req)?.sessionId };
+      const { user, revokedTokens } = await audited(
+        audit,
+        req,
+        { action: 'user.update', target, detail },
+        () => users.update(id, req.body, caller),
       );
+      for (const token of revokedTokens) {
+        await audit.record({
+          actor: auditActor(req),
+          action: 'token.delete',
+          target: token.name,
+          result: 'ok',
+          detail: { id: token.id, owner: target, reason: 'password reset' },
+        });
+      }
       return { user };
     },
   );
@@ -85,7 +100,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: UserRoutesDeps): 
       config: { access: 'admin' },
       schema: {
         tags: ['users'],
-        summary: 'Delete a user and end their sessions (their API tokens stay)',
+        summary: 'Delete a user, end their sessions and revoke the API tokens they made',
         params: userIdParamsSchema,
         response: { 200: okReplySchema },
       },

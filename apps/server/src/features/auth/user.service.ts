@@ -10,6 +10,18 @@ import { toUser } from './user-row.js';
 
 type Tx = Transaction<Database>;
 
+/** Who asks for an update: their own session survives a change of their own password. */
+export interface UpdateCaller {
+  userId?: string | null;
+  sessionId?: string | undefined;
+}
+
+export interface UserUpdate {
+  user: User;
+  /** API tokens revoked because an admin set this user's password. */
+  revokedTokens: Array<{ id: string; name: string }>;
+}
+
 const lastAdmin = (username: string) =>
   conflict(`${username} is the last active admin; make another user an admin first`);
 
@@ -89,10 +101,12 @@ export class UserService {
 
   /**
    * Changes role, password or disabled. Disabling a user or setting their password ends their
-   * sessions (except `keepSessionId`, the caller's own, when they change their own password).
+   * sessions (except the caller's own when they change their own password). Setting another user's
+   * password is how an admin answers a compromise, so it also revokes the API tokens that user made.
    */
-  async update(id: string, patch: UserUpdateRequest, keepSessionId?: string): Promise<User> {
+  async update(id: string, patch: UserUpdateRequest, by: UpdateCaller = {}): Promise<UserUpdate> {
     const passwordHash = patch.password === undefined ? undefined : await this.hasher.hash(patch.password);
+    const resetByOther = passwordHash !== undefined && by.userId !== id;
     const updated = await this.db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound(`no user ${id}`);
@@ -105,11 +119,15 @@ export class UserService {
         ...(passwordHash !== undefined && { password_hash: passwordHash }),
       };
       await tx.updateTable('users').set(changes).where('id', '=', id).execute();
-      return { ...row, ...changes };
+      // In the same transaction as the new password: no moment where it is set but the tokens live.
+      const revokedTokens = resetByOther
+        ? await tx.deleteFrom('api_tokens').where('created_by', '=', id).returning(['id', 'name']).execute()
+        : [];
+      return { row: { ...row, ...changes }, revokedTokens };
     });
-    if (patch.disabled === true) await this.sessions.deleteForUser(id);
-    else if (passwordHash !== undefined) await this.sessions.deleteForUser(id, keepSessionId);
-    return toUser(updated);
+    if (patch.disabled === true || resetByOther) await this.sessions.deleteForUser(id);
+    else if (passwordHash !== undefined) await this.sessions.deleteForUser(id, by.sessionId);
+    return { user: toUser(updated.row), revokedTokens: updated.revokedTokens };
   }
 
   /** Deletes a user; their sessions and the API tokens they created go with them. */
