@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { userCreateBodySchema, type Role } from '@harbourmaster/contracts';
 import { api, errorText } from '../../lib/api.js';
+import { sortByName } from '../../lib/natural-sort.js';
 import { Button } from '../../components/button.js';
 import { DataTable } from '../../components/data-table.js';
 
@@ -74,7 +75,7 @@ export function UsersSection() {
         </p>
       )}
       <DataTable
-        rows={data?.users ?? []}
+        rows={sortByName(data?.users ?? [], (u) => u.username)}
         rowKey={(u) => u.id}
         columns={[
           { label: 'Username', cell: (u) => <span className="font-medium">{u.username}</span> },

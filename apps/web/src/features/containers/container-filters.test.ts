@@ -60,4 +60,20 @@ describe('container filters', () => {
       { kind: 'group', name: 'Not in a stack', count: 3, running: 1 },
     ]);
   });
+
+  it('sorts names naturally, in the table and in the stack view', () => {
+    const workers = ['worker-10', 'worker-2', 'worker-1'].map((n) =>
+      c(n, { composeProject: n === 'worker-1' ? 'app10' : 'app9' }),
+    );
+    expect(names(applyFilters(workers, DEFAULT_FILTERS))).toEqual(['worker-1', 'worker-2', 'worker-10']);
+    expect(names(applyFilters(workers, { ...DEFAULT_FILTERS, desc: true }))).toEqual([
+      'worker-10',
+      'worker-2',
+      'worker-1',
+    ]);
+    const stacks = groupByProject(applyFilters(workers, DEFAULT_FILTERS)).flatMap((r) =>
+      r.kind === 'group' ? [r.name] : [],
+    );
+    expect(stacks).toEqual(['app9', 'app10']);
+  });
 });

@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '@harbourmaster/contracts';
 import { needsAttention } from '../../components/state-badge.js';
+import { compareNames } from '../../lib/natural-sort.js';
 
 export type SortKey = 'name' | 'state' | 'image' | 'createdAt' | 'hostId';
 const SORT_KEYS: readonly SortKey[] = ['name', 'state', 'image', 'createdAt', 'hostId'];
@@ -91,9 +92,9 @@ export function applyFilters(rows: readonly ContainerSummary[], f: Filters): Con
   out.sort((a, b) => {
     const x = a[f.sort];
     const y = b[f.sort];
-    const r = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    const r = typeof x === 'number' && typeof y === 'number' ? x - y : compareNames(String(x), String(y));
     // Ties fall back to the name, so equal rows never swap places when an event re-sorts the list.
-    return (r || a.name.localeCompare(b.name)) * dir;
+    return (r || compareNames(a.name, b.name)) * dir;
   });
   return out;
 }
@@ -111,7 +112,7 @@ export function groupByProject(rows: readonly ContainerSummary[]): Row[] {
     if (members) members.push(c);
     else groups.set(key, [c]);
   }
-  const names = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  const names = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareNames(a, b)));
   return names.flatMap((name) => {
     const members = groups.get(name) ?? [];
     return [
@@ -131,7 +132,7 @@ export function labelKeys(rows: readonly ContainerSummary[], max = 50): string[]
   const counts = new Map<string, number>();
   for (const c of rows) for (const k of Object.keys(c.labels)) counts.set(k, (counts.get(k) ?? 0) + 1);
   return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareNames(a[0], b[0]))
     .slice(0, max)
     .map(([k]) => k);
 }

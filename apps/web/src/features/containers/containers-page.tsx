@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ContainerSummary } from '@harbourmaster/contracts';
 import { useContainers } from './use-containers.js';
+import { compareNames } from '../../lib/natural-sort.js';
 import {
   applyFilters,
   filtersFromSearch,
@@ -30,7 +31,7 @@ export function ContainersPage() {
   const [showReport, setShowReport] = useState(false);
 
   const all = useMemo(() => data?.containers ?? [], [data]);
-  const hosts = useMemo(() => [...new Set(all.map((c) => c.hostId))].sort(), [all]);
+  const hosts = useMemo(() => [...new Set(all.map((c) => c.hostId))].sort(compareNames), [all]);
   const keys = useMemo(() => labelKeys(all), [all]);
   const filtered = useMemo(() => applyFilters(all, f), [all, f]);
   const rows: Row[] = useMemo(

@@ -3,6 +3,7 @@ import type { ContainerInspect } from '@harbourmaster/contracts';
 import { Panel } from '../../components/feedback.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { fullTime, timeAgo } from '../../lib/format-time.js';
+import { compareNames } from '../../lib/natural-sort.js';
 import { MASK, isSecretName, splitEnv } from './secret-env.js';
 
 function Pairs({ rows, empty = 'None' }: { rows: Array<[string, ReactNode]>; empty?: string }) {
@@ -146,7 +147,7 @@ export function OverviewPanel({
         <Pairs rows={env.map(([k, v]) => [k, isSecretName(k) && !reveal ? MASK : v])} />
       </Panel>
       <Panel title="Labels">
-        <Pairs rows={Object.entries(inspect.Config.Labels ?? {}).sort(([a], [b]) => a.localeCompare(b))} />
+        <Pairs rows={Object.entries(inspect.Config.Labels ?? {}).sort(([a], [b]) => compareNames(a, b))} />
       </Panel>
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, errorText, live } from '../../lib/api.js';
 import { useCan } from '../../lib/session.js';
+import { compareNames } from '../../lib/natural-sort.js';
 import { EmptyState, ErrorNote, PageHeader } from '../../components/feedback.js';
 
 interface TimelineItem {
@@ -77,7 +78,7 @@ export function EventsPage() {
         (i) => i.type,
       ),
     ),
-  ].sort();
+  ].sort(compareNames);
 
   return (
     <>

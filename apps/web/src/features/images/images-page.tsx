@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorText } from '../../lib/api.js';
 import { useCan } from '../../lib/session.js';
+import { compareNames } from '../../lib/natural-sort.js';
 import { useHost } from '../../components/host-select.js';
 import { DataTable, formatBytes } from '../../components/data-table.js';
 import { Button } from '../../components/button.js';
@@ -11,6 +12,10 @@ import { PullForm } from './pull-form.js';
 import { PruneButton } from '../resources/prune-button.js';
 
 type Image = Awaited<ReturnType<typeof api.images>>['images'][number];
+
+/** Tagged images in natural order of their first tag; untagged ones (build leftovers) last. */
+const byTag = (a: Image, b: Image) =>
+  !a.tags[0] || !b.tags[0] ? Number(!a.tags[0]) - Number(!b.tags[0]) : compareNames(a.tags[0], b.tags[0]);
 
 export function ImagesPage() {
   const { host, picker } = useHost();
@@ -59,7 +64,7 @@ export function ImagesPage() {
       )}
       {data && data.images.length > 0 && (
         <DataTable
-          rows={data.images}
+          rows={[...data.images].sort(byTag)}
           rowKey={(i) => i.id}
           columns={[
             {

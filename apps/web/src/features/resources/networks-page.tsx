@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { networkCreateBodySchema } from '@harbourmaster/contracts';
 import { api, errorText } from '../../lib/api.js';
 import { useCan } from '../../lib/session.js';
+import { sortByName } from '../../lib/natural-sort.js';
 import { useHost } from '../../components/host-select.js';
 import { DataTable } from '../../components/data-table.js';
 import { Button } from '../../components/button.js';
@@ -37,7 +38,7 @@ export function NetworksPage() {
       {data && data.networks.length === 0 && <EmptyState title="No networks" />}
       {data && data.networks.length > 0 && (
         <DataTable
-          rows={data.networks}
+          rows={sortByName(data.networks, (n) => n.name)}
           rowKey={(n) => n.id}
           columns={[
             { label: 'Name', cell: (n) => <span className="font-medium">{n.name}</span> },

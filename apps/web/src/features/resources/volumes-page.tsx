@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { volumeCreateBodySchema } from '@harbourmaster/contracts';
 import { api, errorText } from '../../lib/api.js';
 import { useCan } from '../../lib/session.js';
+import { sortByName } from '../../lib/natural-sort.js';
 import { useHost } from '../../components/host-select.js';
 import { DataTable } from '../../components/data-table.js';
 import { Button } from '../../components/button.js';
@@ -39,7 +40,7 @@ export function VolumesPage() {
       )}
       {data && data.volumes.length > 0 && (
         <DataTable
-          rows={data.volumes}
+          rows={sortByName(data.volumes, (v) => v.name)}
           rowKey={(v) => v.name}
           columns={[
             {
