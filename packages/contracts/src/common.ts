@@ -19,10 +19,8 @@ export const hostIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'host ids are lowercase letters, digits, - and _');
 
-/** A container id (full or short hex) or name. */
-export const containerRefSchema = z
-  .string()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, 'not a container id or name');
+// Kept importable from here for the schemas that already use it; the grammar lives in docker-names.
+export { containerRefSchema } from './docker-names.js';
 
 export const okReplySchema = z.object({ ok: z.literal(true) });
 

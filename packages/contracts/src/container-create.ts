@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageRefSchema } from './docker-names.js';
 
 const durationSeconds = z.number().positive().max(86_400);
 
@@ -42,7 +43,7 @@ export const containerCreateSchema = z.object({
       'names are letters, digits, _ . - and start with a letter or digit',
     )
     .optional(),
-  image: z.string().min(1).max(512),
+  image: imageRefSchema,
   command: z.array(z.string()).optional(),
   entrypoint: z.array(z.string()).optional(),
   env: z.record(z.string().regex(/^[^=\s]+$/, 'an env name has no = or spaces'), z.string()).default({}),

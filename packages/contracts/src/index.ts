@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './docker-names.js';
 export * from './hosts.js';
 export * from './audit.js';
 export * from './containers.js';

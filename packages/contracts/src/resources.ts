@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boolQuerySchema, hostIdSchema } from './common.js';
+import { imageRefSchema, networkRefSchema, volumeNameSchema } from './docker-names.js';
 
 export const hostParamsSchema = z.object({ host: hostIdSchema });
 
@@ -12,14 +13,11 @@ export const imageSchema = z.object({
   inUse: z.boolean().meta({ description: 'A container (running or not) uses it' }),
 });
 export const imageListReplySchema = z.object({ images: z.array(imageSchema) });
-export const imagePullBodySchema = z.object({
-  image: z
-    .string()
-    .min(1)
-    .max(512)
-    .regex(/^[a-zA-Z0-9][a-zA-Z0-9._\-/:@]*$/, 'not an image reference'),
+export const imagePullBodySchema = z.object({ image: imageRefSchema });
+export const imageRefParamsSchema = z.object({
+  host: hostIdSchema,
+  id: imageRefSchema.meta({ description: 'An image id or reference, URL-encoded (`/` as %2F)' }),
 });
-export const imageRefParamsSchema = z.object({ host: hostIdSchema, id: z.string().min(1).max(512) });
 
 export const networkSchema = z.object({
   id: z.string(),
@@ -59,7 +57,8 @@ export const volumeCreateBodySchema = z.object({
   driver: z.string().default('local'),
   labels: z.record(z.string(), z.string()).default({}),
 });
-export const resourceIdParamsSchema = z.object({ host: hostIdSchema, id: z.string().min(1).max(256) });
+export const networkParamsSchema = z.object({ host: hostIdSchema, id: networkRefSchema });
+export const volumeParamsSchema = z.object({ host: hostIdSchema, id: volumeNameSchema });
 
 export const pruneQuerySchema = z.object({
   dryRun: boolQuerySchema.default(false),

@@ -86,6 +86,22 @@ describe('HttpDockerEngine against a fake engine', () => {
     expect(remove).toBe('DELETE /v1.41/images/127.0.0.1%3A5000/x/y%3A1?force=true');
   });
 
+  it('sends ids and names as one escaped segment and never a dot segment', async () => {
+    const e = await serve('1.41', (_req, res) => res.end('{}'));
+    await e.removeVolume('../volumes/x');
+    await e.removeNetwork('a/b?c');
+    await e.inspectContainer('x#y');
+    await expect(e.removeImage('../volumes/x')).rejects.toThrow(EngineError);
+    await expect(e.removeVolume('..')).rejects.toThrow(EngineError);
+    await expect(e.inspectImage('a/./b')).rejects.toThrow(EngineError);
+    expect(requests).toEqual([
+      'GET /version',
+      'DELETE /v1.41/volumes/..%2Fvolumes%2Fx',
+      'DELETE /v1.41/networks/a%2Fb%3Fc',
+      'GET /v1.41/containers/x%23y/json',
+    ]);
+  });
+
   it("turns error answers into EngineError with the engine's message", async () => {
     const e = await serve('1.41', (req, res) => {
       res.statusCode = req.url!.includes('plain') ? 502 : 404;

@@ -20,6 +20,7 @@ import type {
   VolumeSummary,
 } from './engine-types.js';
 import { HttpTransport, type EngineRequest } from './http-transport.js';
+import { refPath, seg } from './engine-path.js';
 import { splitImageRef } from './image-ref.js';
 import { readNdjson } from './ndjson.js';
 
@@ -300,18 +301,6 @@ interface PullMessage extends PullProgress {
 
 function graceTimeoutMs(timeoutSeconds: number | undefined): number {
   return timeoutSeconds === undefined ? UNKNOWN_GRACE_TIMEOUT_MS : timeoutSeconds * 1000 + 30_000;
-}
-
-/** Escapes an id or name as one path segment. */
-function seg(value: string): string {
-  if (value === '') throw new Error('An empty id or name was given to the engine');
-  return encodeURIComponent(value);
-}
-
-/** Image references keep their slashes: the engine routes `/images/{name:.*}/json`. */
-function refPath(ref: string): string {
-  if (ref === '') throw new Error('An empty image reference was given to the engine');
-  return ref.split('/').map(encodeURIComponent).join('/');
 }
 
 function parseEvent(text: string): EngineEvent {

@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   hostParamsSchema,
+  networkParamsSchema,
   networkCreateBodySchema,
   networkListReplySchema,
   okReplySchema,
   pruneQuerySchema,
   pruneReplySchema,
-  resourceIdParamsSchema,
 } from '@harbourmaster/contracts';
 import type { AuditLog } from '../audit/audit.service.js';
 import { audited } from '../audit/audited.js';
@@ -71,7 +71,7 @@ export function registerNetworkRoutes(
       schema: {
         tags: ['networks'],
         summary: 'Remove a network',
-        params: resourceIdParamsSchema,
+        params: networkParamsSchema,
         response: { 200: okReplySchema },
       },
     },

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import {
   forceQuerySchema,
   hostParamsSchema,
+  volumeParamsSchema,
   okReplySchema,
   pruneQuerySchema,
   pruneReplySchema,
-  resourceIdParamsSchema,
   volumeCreateBodySchema,
   volumeListReplySchema,
 } from '@harbourmaster/contracts';
@@ -67,7 +67,7 @@ export function registerVolumeRoutes(
       schema: {
         tags: ['volumes'],
         summary: 'Remove a volume',
-        params: resourceIdParamsSchema,
+        params: volumeParamsSchema,
         querystring: forceQuerySchema,
         response: { 200: okReplySchema },
       },
