@@ -66,4 +66,18 @@ describe('sign-in lockout', () => {
     expect((await login(TEST_ADMIN.username, TEST_ADMIN.password, ip)).statusCode).toBe(429);
     expect((await login(TEST_ADMIN.username, TEST_ADMIN.password, '10.4.0.2')).statusCode).toBe(200);
   });
+
+  it('survives a restart of the daemon on the same data dir', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await login('victim-2', 'wrong password', `10.6.0.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 12; i++) await login(`spray${i}`, 'wrong password', '10.7.0.1');
+    expect((await login('victim-2', 'wrong password', '10.6.0.9')).statusCode).toBe(429);
+
+    t = await t.reopen();
+    const locked = await login('victim-2', 'wrong password', '10.6.0.10');
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    expect((await login(TEST_ADMIN.username, TEST_ADMIN.password, '10.7.0.1')).statusCode).toBe(429);
+    expect((await login('bystander', 'the right password', '10.6.0.11')).statusCode).toBe(200);
+  });
 });

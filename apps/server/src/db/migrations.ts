@@ -108,7 +108,38 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_auth_hardening': {
+    async up(db: Kysely<unknown>) {
+      // Failed sign-ins per username and per IP, so a lockout survives a restart of the daemon.
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('last_failure_at', 'integer', (c) => c.notNull())
+        .addColumn('locked_until', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('login_failures_pk', ['scope', 'key'])
+        .execute();
+      await db.schema
+        .createIndex('login_failures_age')
+        .on('login_failures')
+        .columns(['scope', 'last_failure_at'])
+        .execute();
+    },
+  },
 };
+
+/**
+ * The first migration whose name does not sort after the one before it. Kysely applies migrations
+ * sorted by name and refuses to start on a database where a new name sorts before one already
+ * applied, so such a name would strand every existing installation.
+ */
+export function misplacedMigration(names: readonly string[]): string | undefined {
+  return names.find((name, i) => i > 0 && name.localeCompare(names[i - 1] ?? '') <= 0);
+}
+
+const misplaced = misplacedMigration(Object.keys(migrations));
+if (misplaced) throw new Error(`migration ${misplaced} must be named to sort after the one before it`);
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),

@@ -93,6 +93,18 @@ export interface ContainerIconsTable {
   updated_at: number;
 }
 
+/** Failed sign-ins of one username or one IP, and its lockout; kept so a restart does not unlock. */
+export interface LoginFailuresTable {
+  /** 'user' (a lowercased username) | 'ip' */
+  scope: string;
+  key: string;
+  /** Failures since the last lockout or since they went stale. */
+  failures: number;
+  last_failure_at: number;
+  /** Unix ms; 0 or in the past when not locked. */
+  locked_until: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -108,4 +120,5 @@ export interface Database {
   tags: TagsTable;
   settings: SettingsTable;
   container_icons: ContainerIconsTable;
+  login_failures: LoginFailuresTable;
 }

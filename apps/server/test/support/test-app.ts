@@ -30,6 +30,8 @@ export interface TestApp {
   login(username: string, password: string): Promise<TestSession>;
   /** Creates an API token with the role, as the given admin session; returns its value. */
   createToken(admin: TestSession, role: Role, name?: string): Promise<string>;
+  /** Stops this app and starts a new one on the same data dir, as a daemon restart would. */
+  reopen(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -56,10 +58,16 @@ export function sessionCookieOf(res: LightMyRequestResponse): string {
  * const admin = await t.setupAdmin();
  * await t.app.inject({ method: 'GET', url: '/api/users', headers: admin.headers });
  */
-export async function createTestApp(
-  opts: { env?: Record<string, string>; adapters?: Partial<RuntimeAdapters> } = {},
-): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'hm-test-'));
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  return openTestApp(await mkdtemp(join(tmpdir(), 'hm-test-')), opts);
+}
+
+interface TestAppOptions {
+  env?: Record<string, string>;
+  adapters?: Partial<RuntimeAdapters>;
+}
+
+async function openTestApp(dataDir: string, opts: TestAppOptions): Promise<TestApp> {
   const config = loadConfig({ HM_DATA_DIR: dataDir, HM_LOG_LEVEL: 'silent', ...opts.env });
   const runtime = await createRuntime(
     config,
@@ -92,6 +100,10 @@ export async function createTestApp(
       });
       if (res.statusCode !== 201) throw new Error(`token creation answered ${res.statusCode}: ${res.body}`);
       return res.json<{ token: string }>().token;
+    },
+    async reopen() {
+      await runtime.stop();
+      return openTestApp(dataDir, opts);
     },
     async close() {
       await runtime.stop();

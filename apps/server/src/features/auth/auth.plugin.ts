@@ -26,7 +26,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
   const sessions = new SessionStore(db, config.sessionTtlMs);
   const tokens = new ApiTokenStore(db);
   const users = new UserService(db, hasher, sessions);
-  const limiter = new LoginLimiter({
+  const limiter = new LoginLimiter(db, {
     maxFailures: config.login.maxFailures,
     ipMaxFailures: config.login.maxFailures * IP_FAILURE_FACTOR,
     lockoutMs: config.login.lockoutMs,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 import { LoginLimiter } from './login-limiter.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -31,10 +32,22 @@ function row(overrides: Partial<UsersTable> = {}): UsersTable {
   };
 }
 
-function setup(user: UsersTable | null = row()) {
+const opened: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of opened.splice(0)) await close();
+});
+
+async function setup(user: UsersTable | null = row()) {
   const { hasher, verified } = fakeHasher();
   const created: string[] = [];
-  const limiter = new LoginLimiter({ maxFailures: 2, ipMaxFailures: 8, lockoutMs: 60_000 });
+  const { db, close } = await openDatabase(':memory:');
+  opened.push(close);
+  const limiter = new LoginLimiter(db, {
+    maxFailures: 2,
+    ipMaxFailures: 8,
+    lockoutMs: 60_000,
+    now: () => 1_000_000,
+  });
   const service = new SignInService({
     hasher,
     limiter,
@@ -56,7 +69,7 @@ const client = { ip: '10.0.0.1', userAgent: 'test' };
 
 describe('SignInService', () => {
   it('opens a session for the right password and never returns the hash', async () => {
-    const { service, created } = setup();
+    const { service, created } = await setup();
     const result = await service.signIn('alice', 'right-password', client);
     expect(result).toMatchObject({
       kind: 'ok',
@@ -68,7 +81,7 @@ describe('SignInService', () => {
   });
 
   it('answers the same for a wrong password and an unknown user, hashing in both cases', async () => {
-    const { service, verified } = setup();
+    const { service, verified } = await setup();
     await service.warmUp();
     expect(await service.signIn('alice', 'wrong', client)).toEqual({ kind: 'invalid' });
     expect(await service.signIn('mallory', 'wrong', { ...client, ip: '10.0.0.2' })).toEqual({
@@ -80,7 +93,7 @@ describe('SignInService', () => {
   });
 
   it('refuses even the right password while the username is locked', async () => {
-    const { service, created } = setup();
+    const { service, created } = await setup();
     await service.signIn('alice', 'wrong', client);
     await service.signIn('ALICE', 'wrong', client);
     const result = await service.signIn('alice', 'right-password', client);
@@ -89,7 +102,7 @@ describe('SignInService', () => {
   });
 
   it('tells a disabled user with the right password apart, without a session', async () => {
-    const { service, created } = setup(row({ disabled: 1 }));
+    const { service, created } = await setup(row({ disabled: 1 }));
     expect(await service.signIn('alice', 'right-password', client)).toMatchObject({ kind: 'disabled' });
     expect(await service.signIn('alice', 'wrong', client)).toEqual({ kind: 'invalid' });
     expect(created).toEqual([]);

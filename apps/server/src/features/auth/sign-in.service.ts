@@ -17,7 +17,7 @@ export interface SignInDeps {
   users: Pick<UserService, 'findForSignIn' | 'markSignedIn'>;
   sessions: Pick<SessionStore, 'create'>;
   hasher: PasswordHasher;
-  limiter: LoginLimiter;
+  limiter: Pick<LoginLimiter, 'check' | 'recordFailure' | 'recordSuccess'>;
 }
 
 /** Checks a username and password against the lockout and the stored hash, and opens a session. */
@@ -40,16 +40,16 @@ export class SignInService {
     client: { ip: string; userAgent: string | null },
   ): Promise<SignInResult> {
     const { users, sessions, hasher, limiter } = this.deps;
-    const gate = limiter.check(username, client.ip);
+    const gate = await limiter.check(username, client.ip);
     if (!gate.allowed) return { kind: 'locked', retryAfterMs: gate.retryAfterMs };
     const row = await users.findForSignIn(username);
     // An unknown user costs the same hash as a known one, so response time does not reveal which.
     const passwordOk = await hasher.verify(password, row?.password_hash ?? (await this.#dummy()));
     if (!row || !passwordOk) {
-      limiter.recordFailure(username, client.ip);
+      await limiter.recordFailure(username, client.ip);
       return { kind: 'invalid' };
     }
-    limiter.recordSuccess(username);
+    await limiter.recordSuccess(username);
     if (row.disabled !== 0 || !storedRole(row.role)) {
       return { kind: 'disabled', user: storedRole(row.role) ? toUser(row) : null };
     }
