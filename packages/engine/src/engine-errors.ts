@@ -16,3 +16,11 @@ export class EngineUnreachableError extends Error {
     super(message, options);
   }
 }
+
+/** The engine answered, but not in the Engine API's shape (not JSON where JSON was due). */
+export class EngineProtocolError extends Error {
+  override readonly name = 'EngineProtocolError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

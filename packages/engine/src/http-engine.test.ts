@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { EngineError, EngineUnreachableError } from './engine-errors.js';
+import { EngineError, EngineProtocolError, EngineUnreachableError } from './engine-errors.js';
 import { HttpDockerEngine } from './http-engine.js';
 import { HttpTransport } from './http-transport.js';
 
@@ -175,6 +175,15 @@ describe('HttpDockerEngine against a fake engine', () => {
 });
 
 describe('HttpTransport', () => {
+  it('reports an answer that is not JSON as a protocol error, naming the request', async () => {
+    await serve('1.41', (_req, res) => res.end('<html>proxy error</html>'));
+    const transport = new HttpTransport({ kind: 'unix', socketPath });
+    const err = await transport.json({ path: '/v1.41/info' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineProtocolError);
+    expect((err as Error).message).toMatch(/answered GET \/v1.41\/info with something that is not JSON/);
+    transport.close();
+  });
+
   it('gives up on a silent engine after the timeout', async () => {
     await serve('1.41', () => {});
     const transport = new HttpTransport({ kind: 'unix', socketPath });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Duplex, PassThrough, Writable, type Readable } from 'node:stream';
 import { describeDockerHost, type DockerHostAddress } from './docker-host.js';
+import { EngineProtocolError } from './engine-errors.js';
 import { RequestTimeoutError, isAbortError, toEngineError, toUnreachableError } from './transport-errors.js';
 
 /** Query parameter values; objects (filters) are sent as JSON, `undefined` is left out. */
@@ -59,7 +60,15 @@ export class HttpTransport {
   /** Sends a request and returns the parsed JSON answer (`undefined` for an empty body). */
   async json<T>(req: EngineRequest): Promise<T> {
     const body = await this.buffer(req);
-    return (body.length === 0 ? undefined : JSON.parse(body.toString('utf8'))) as T;
+    if (body.length === 0) return undefined as T;
+    try {
+      return JSON.parse(body.toString('utf8')) as T;
+    } catch (err) {
+      throw new EngineProtocolError(
+        `Docker engine at ${this.address} answered ${describe(req)} with something that is not JSON`,
+        { cause: err },
+      );
+    }
   }
 
   /** Sends a request and returns the raw answer body. */

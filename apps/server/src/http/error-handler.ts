@@ -1,29 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { EngineError, EngineUnreachableError } from '@harbourmaster/engine';
+import { EngineError, EngineProtocolError, EngineUnreachableError } from '@harbourmaster/engine';
 import type { ErrorReply } from '@harbourmaster/contracts';
 import { HttpError } from './http-errors.js';
-
-/**
- * Maps an engine status to ours: the engine's 404/409/400 carry a message the user can act on; its
- * 403 ("network has active endpoints") and 304 are conflicts with the current state, not our roles.
- */
-function fromEngine(err: EngineError): { status: number; reply: ErrorReply } {
-  const status = [400, 404, 409].includes(err.statusCode)
-    ? err.statusCode
-    : [304, 403].includes(err.statusCode)
-      ? 409
-      : 502;
-  const code =
-    status === 404
-      ? 'not_found'
-      : status === 409
-        ? 'conflict'
-        : status === 400
-          ? 'validation'
-          : 'engine_error';
-  return { status, reply: { error: code, message: err.message } };
-}
+import { engineErrorReply } from './engine-error-reply.js';
 
 /**
  * The one error boundary: every error becomes `{ error, message, field? }`. Stack traces and
@@ -48,8 +28,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(503).send({ error: 'engine_unreachable', message: err.message });
     }
     if (err instanceof EngineError) {
-      const { status, reply: body } = fromEngine(err);
+      const { status, reply: body } = engineErrorReply(err);
       return reply.status(status).send(body);
+    }
+    if (err instanceof EngineProtocolError) {
+      req.log.warn({ err }, 'the engine answered garbage');
+      return reply.status(502).send({ error: 'engine_error', message: err.message });
     }
     const status =
       typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500
