@@ -11,6 +11,7 @@ import { IconStore } from './features/icons/icon-store.js';
 import { JobRunner } from './features/jobs/job-runner.js';
 import { LiveHub } from './features/live/live-hub.js';
 import { ContainerService } from './features/containers/container.service.js';
+import { ContainerInventory } from './features/inventory/container-inventory.js';
 import { ContainerCreateService } from './features/containers/container-create.service.js';
 import { ImageService } from './features/images/image.service.js';
 import { pullJob } from './features/images/pull-job.js';
@@ -19,6 +20,9 @@ import { VolumeService } from './features/volumes/volume.service.js';
 import { buildApp, type App, type AppDeps } from './http/app.js';
 import { loadSecretKey } from './adapters/crypto/secret-key.js';
 import { SecretBox } from './adapters/crypto/secret-box.js';
+
+/** A full reload of every host's containers, for anything the event stream missed. */
+const INVENTORY_RECONCILE_MS = 60_000;
 
 export interface RuntimeAdapters {
   /** Where the built web app is; a page saying to build it is served when it is missing. */
@@ -58,6 +62,7 @@ export async function createRuntime(
   const jobs = new JobRunner(db, bus, logger);
   jobs.register(pullJob(hosts));
   const live = new LiveHub(bus);
+  const inventory = new ContainerInventory(hosts, bus, logger, { reconcileMs: INVENTORY_RECONCILE_MS });
   const deps: AppDeps = {
     config,
     logger,
@@ -74,7 +79,7 @@ export async function createRuntime(
     jobs,
     live,
     icons,
-    containers: new ContainerService(hosts, tags, icons),
+    containers: new ContainerService(hosts, inventory, tags, icons),
     creator: new ContainerCreateService({ hosts, tags, pathExists: adapters.pathExists }),
     images: new ImageService(hosts),
     networks: new NetworkService(hosts),
@@ -85,6 +90,8 @@ export async function createRuntime(
     app,
     deps,
     async start() {
+      // Before the hosts connect, so the inventory sees each first connection.
+      inventory.start();
       await hosts.start(config.dockerHost);
       await jobs.recover();
     },
@@ -92,6 +99,7 @@ export async function createRuntime(
       live.close();
       await app.close();
       await jobs.stop();
+      inventory.stop();
       await hosts.stop();
       await audit.flush();
       await close();

@@ -118,6 +118,8 @@ describe('container lifecycle against the real engine', () => {
       s
         .api<List>('GET', `/api/containers?${query}`)
         .then((r) => r.body.containers.map((c) => c.name).filter((n) => n.startsWith(P)));
+    // Made with the CLI, so the list learns of them from the event stream: a moment later.
+    await eventually(async () => (await q(`q=${P}`)).length === 2);
     expect(await q(`q=${P}`)).toEqual([`${P}idle`, `${P}web`]);
     expect(await q(`q=${P}&state=running`)).toEqual([`${P}web`]);
     expect(await q(`q=${P}&state=created`)).toEqual([`${P}idle`]);
@@ -315,9 +317,11 @@ describe('container create checks', () => {
     });
     expect(put.body.tags).toEqual(['db', 'prod']);
     await docker('rm', name);
-    await docker('create', '--name', name, TEST_IMAGE);
-    const list = await s.api<List>('GET', `/api/containers?tag=prod`);
-    expect(list.body.containers.find((c) => c.name === name)?.tags).toEqual(['db', 'prod']);
+    const recreated = await docker('create', '--name', name, TEST_IMAGE);
+    const listed = await eventually(async () =>
+      (await s.api<List>('GET', `/api/containers?tag=prod`)).body.containers.find((c) => c.id === recreated),
+    );
+    expect(listed.tags).toEqual(['db', 'prod']);
   });
 });
 
@@ -330,6 +334,9 @@ describe('container icons', () => {
       s.api<{ icon: string | null; field?: string }>('PUT', `/api/hosts/local/containers/${name}/icon`, {
         icon,
       });
+    await eventually(
+      async () => (await s.api<List>('GET', `/api/containers?q=${name}`)).body.containers.length,
+    );
     expect((await put(url)).body.icon).toBe(url);
     const listed = async () =>
       (await s.api<List>('GET', `/api/containers?q=${name}`)).body.containers.find((c) => c.name === name)

@@ -1,46 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { HealthReply } from '@harbourmaster/contracts';
-import { startTestServer, testDockerHost, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 import { eventually } from './support/docker-fixtures.js';
+import { EngineRelay } from './support/engine-relay.js';
 
 // The daemon talks to the engine through a unix-socket relay that the test opens and closes, so the
 // engine "appears" and "disappears" without restarting it.
-const relayPath = join(mkdtempSync(join(tmpdir(), 'hm-relay-')), 'docker.sock');
-let relay: Server | null = null;
-const open = new Set<Socket>();
-
-function startRelay(): Promise<void> {
-  const target = testDockerHost().replace(/^unix:\/\//, '');
-  relay = createServer((client) => {
-    const upstream = createConnection(target);
-    open.add(client).add(upstream);
-    client.pipe(upstream).pipe(client);
-    const end = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', end).on('close', end);
-    upstream.on('error', end).on('close', end);
-  });
-  return new Promise((resolve) => relay!.listen(relayPath, resolve));
-}
-
-function stopRelay(): Promise<void> {
-  open.forEach((s) => s.destroy());
-  return new Promise((resolve) => (relay ? relay.close(() => resolve()) : resolve()));
-}
+const relay = new EngineRelay();
+const relayPath = relay.path;
+const startRelay = () => relay.start();
+const stopRelay = () => relay.stop();
 
 let s: TestServer;
 const health = async () => (await s.api<HealthReply>('GET', '/api/health', undefined, 'anonymous')).body;
 
 beforeAll(async () => {
-  s = await startTestServer({ DOCKER_HOST: `unix://${relayPath}` });
+  s = await startTestServer({ DOCKER_HOST: relay.url });
 });
 afterAll(async () => {
   await s?.close();

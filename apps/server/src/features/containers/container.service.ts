@@ -1,20 +1,14 @@
-import type { ContainerSummary as EngineContainer, DockerEngine, EngineFilters } from '@harbourmaster/engine';
+import type { ContainerSummary as EngineContainer, DockerEngine } from '@harbourmaster/engine';
 import { EngineError } from '@harbourmaster/engine';
 import type { ContainerAction, ContainerSummary } from '@harbourmaster/contracts';
+import type { ContainerInventory } from '../inventory/container-inventory.js';
+import type { EncodedBody } from '../../http/encoded-body.js';
+import { ReplyCache } from '../../http/reply-cache.js';
+import { listRows, sortRows, type ContainerListFilter, type ContainerListReply } from './container-list.js';
 import type { HostRegistry } from '../hosts/host-registry.js';
 import type { TagStore } from '../tags/tag-store.js';
 import { containerName, toContainerSummary } from './container-mapper.js';
 import type { IconStore } from '../icons/icon-store.js';
-
-export interface ContainerListFilter {
-  host?: string | undefined;
-  all: boolean;
-  state?: string | undefined;
-  q?: string | undefined;
-  label?: string | undefined;
-  project?: string | undefined;
-  tag?: string | undefined;
-}
 
 export type BulkAction = ContainerAction | 'remove';
 
@@ -25,6 +19,13 @@ export interface BulkResult {
   error?: string;
 }
 
+/** Status texts have a resolution of one second, so a list reply is good for that long. */
+const LIST_MAX_AGE_MS = 1000;
+/** Distinct queries kept (filters and searches); the oldest goes first. */
+const LIST_CACHE_ENTRIES = 64;
+
+export type { ContainerListFilter };
+
 /** The engine's 304 "already started/stopped" is success for us: the container is in the wanted state. */
 function ignoreNotModified(err: unknown): void {
   if (err instanceof EngineError && err.statusCode === 304) return;
@@ -33,47 +34,43 @@ function ignoreNotModified(err: unknown): void {
 
 /** Container reads and lifecycle actions across hosts. */
 export class ContainerService {
+  readonly #replies = new ReplyCache(LIST_MAX_AGE_MS, LIST_CACHE_ENTRIES);
+
   constructor(
     private readonly hosts: Pick<HostRegistry, 'list' | 'get' | 'engine'>,
-    private readonly tags: Pick<TagStore, 'byTarget' | 'get'>,
-    private readonly icons: Pick<IconStore, 'sources'>,
+    private readonly inventory: Pick<ContainerInventory, 'containers' | 'revision' | 'sync'>,
+    private readonly tags: Pick<TagStore, 'byTarget' | 'get' | 'revision'>,
+    private readonly icons: Pick<IconStore, 'sources' | 'revision'>,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Lists containers of every host (or one); a host that fails is reported, not fatal. */
-  async list(filter: ContainerListFilter) {
-    const targets = filter.host ? [this.hosts.get(filter.host)] : this.hosts.list();
-    const filters: EngineFilters = {};
-    if (filter.state) filters.status = [filter.state];
-    if (filter.label) filters.label = [filter.label];
-    if (filter.project)
-      filters.label = [...(filters.label ?? []), `com.docker.compose.project=${filter.project}`];
-    const [tagMap, iconMap] = await Promise.all([this.tags.byTarget('container'), this.icons.sources()]);
-    const hostErrors: Array<{ hostId: string; message: string }> = [];
-    const lists = await Promise.all(
-      targets.map(async ({ host, engine }) => {
-        try {
-          const raw = await engine.listContainers({ all: filter.all, filters });
-          return raw.map((c) =>
-            toContainerSummary(
-              host.id,
-              c,
-              tagMap.get(`${host.id}/${containerName(c)}`) ?? [],
-              iconMap.get(`${host.id}/${containerName(c)}`) ?? null,
-            ),
-          );
-        } catch (err) {
-          hostErrors.push({ hostId: host.id, message: err instanceof Error ? err.message : String(err) });
-          return [];
-        }
-      }),
-    );
-    const q = filter.q?.toLowerCase();
-    const containers = lists
-      .flat()
-      .filter((c) => !q || c.name.toLowerCase().includes(q) || c.image.toLowerCase().includes(q))
-      .filter((c) => !filter.tag || c.tags.includes(filter.tag))
-      .sort((a, b) => a.name.localeCompare(b.name));
-    return { containers, hostErrors };
+  /** Lists containers of every host (or one) from memory; a host that fails is reported, not fatal. */
+  async list(filter: ContainerListFilter): Promise<ContainerListReply> {
+    const targets = filter.host
+      ? [this.hosts.get(filter.host).host.id]
+      : this.hosts.list().map((h) => h.host.id);
+    const [hostLists, tags, icons] = await Promise.all([
+      Promise.all(targets.map((id) => this.inventory.containers(id))),
+      this.tags.byTarget('container'),
+      this.icons.sources(),
+    ]);
+    const now = this.now();
+    const hostErrors: ContainerListReply['hostErrors'] = [];
+    const rows: ContainerSummary[] = [];
+    for (const list of hostLists) {
+      if (list.ok) rows.push(...listRows(list.hostId, list.entries, filter, { tags, icons }, now));
+      else hostErrors.push({ hostId: list.hostId, message: list.error });
+    }
+    return { containers: sortRows(rows), hostErrors };
+  }
+
+  /**
+   * The list reply serialised, shared by every request for the same query until a container, tag
+   * or icon changes, or for at most a second (status texts such as "Up 5 seconds" age).
+   */
+  listBody(filter: ContainerListFilter): Promise<EncodedBody> {
+    const stamp = `${this.inventory.revision}/${this.tags.revision}/${this.icons.revision}/${this.hosts.list().length}`;
+    return this.#replies.get(JSON.stringify(filter), stamp, () => this.list(filter));
   }
 
   async inspect(hostId: string, id: string) {
@@ -108,10 +105,12 @@ export class ContainerService {
 
   async act(hostId: string, id: string, action: ContainerAction): Promise<void> {
     await runAction(this.hosts.engine(hostId), id, action).catch(ignoreNotModified);
+    await this.inventory.sync(hostId, id);
   }
 
   async remove(hostId: string, id: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
     await this.hosts.engine(hostId).removeContainer(id, opts);
+    await this.inventory.sync(hostId, id);
   }
 
   /** Runs one action on many containers, a few at a time; each target gets its own result. */

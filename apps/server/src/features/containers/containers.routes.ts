@@ -48,7 +48,7 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
         response: { 200: containerListReplySchema },
       },
     },
-    (req) => containers.list(req.query),
+    async (req, reply) => (await containers.listBody(req.query)).send(req, reply),
   );
 
   r.get(
