@@ -20,6 +20,7 @@ import type { NetworkService } from '../features/networks/network.service.js';
 import type { VolumeService } from '../features/volumes/volume.service.js';
 import type { SecretBox } from '../adapters/crypto/secret-box.js';
 import { installErrorHandler } from './error-handler.js';
+import { installCompression } from './compression.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerWebApp } from './web-app.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installCompression(app);
   requireAccessOnEveryRoute(app);
   await registerApiDocs(app, deps.version);
   await app.register(cookie);

@@ -1,12 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWebApp } from './web-app.js';
 
 const INDEX = `<!doctype html><html><head><script>document.documentElement.dataset.theme='dark';</script>
 <script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>`;
+
+const BIG = `export const rows = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `row-${i}`))};`;
 
 let dir: string;
 let app: FastifyInstance;
@@ -17,6 +20,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'sw.js'), '// sw');
+  writeFileSync(join(dir, 'index.html.br'), brotliCompressSync(INDEX));
+  writeFileSync(join(dir, 'assets', 'big-111.js'), BIG);
+  writeFileSync(join(dir, 'assets', 'big-111.js.br'), brotliCompressSync(BIG));
+  writeFileSync(join(dir, 'assets', 'big-111.js.gz'), gzipSync(BIG));
   app = Fastify();
   await app.register((scoped) => registerWebApp(scoped, dir));
 });
@@ -56,6 +63,24 @@ describe('the web app', () => {
     expect(gone.statusCode).toBe(404);
     expect(gone.headers['content-type']).toContain('text/plain');
     expect((await app.inject({ url: '/favicon.ico' })).statusCode).toBe(404);
+  });
+
+  it('sends the precompressed copy the browser accepts, with the headers of the original', async () => {
+    const br = await app.inject({ url: '/assets/big-111.js', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BIG);
+    const gz = await app.inject({ url: '/assets/big-111.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ url: '/assets/big-111.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG);
+    const shell = await app.inject({ url: '/containers', headers: { 'accept-encoding': 'br' } });
+    expect(shell.headers['content-encoding']).toBe('br');
+    expect(shell.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(brotliDecompressSync(shell.rawPayload).toString()).toBe(INDEX);
   });
 
   it('leaves /api to the API: an unknown API path is a JSON 404, not the app', async () => {

@@ -79,7 +79,10 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
     // Routes for the files present at start; files built later are found by the fallback below.
     wildcard: false,
     index: false,
-    setHeaders: (reply, path) => {
+    // The build writes .br and .gz beside every text asset; the one the browser accepts is sent.
+    preCompressed: true,
+    setHeaders: (reply, sent) => {
+      const path = sent.replace(/\.(?:br|gz)$/, '');
       const immutable = path.includes(`${join(webDir, 'assets')}/`);
       void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       if (path === indexFile) for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
