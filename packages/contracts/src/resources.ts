@@ -54,7 +54,12 @@ export const volumeSchema = z.object({
 export const volumeListReplySchema = z.object({ volumes: z.array(volumeSchema) });
 export const volumeCreateBodySchema = z.object({
   name: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,127}$/, 'not a volume name'),
-  driver: z.string().default('local'),
+  driver: z
+    .string()
+    .max(255, { abort: true })
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/, 'not a driver name')
+    .default('local')
+    .meta({ description: "One of the engine's volume drivers (GET /api/hosts/{host} info lists them)" }),
   labels: z.record(z.string(), z.string()).default({}),
 });
 export const networkParamsSchema = z.object({ host: hostIdSchema, id: networkRefSchema });

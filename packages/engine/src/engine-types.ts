@@ -22,7 +22,9 @@ export interface EngineInfo {
   ContainersStopped: number;
   Images: number;
   CgroupVersion?: string;
-  Swarm?: { LocalNodeState?: string };
+  Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean };
+  /** Drivers by kind; managed plugins appear as `name:tag`. */
+  Plugins?: { Volume?: string[] | null; Network?: string[] | null };
 }
 
 export interface PortBinding {

@@ -167,6 +167,44 @@ describe('HttpDockerEngine against a fake engine', () => {
     expect(requests.at(-1)).toBe('GET /v1.41/events?since=1.5');
   });
 
+  it('ends reads and changes stuck in the engine at their own deadlines', async () => {
+    await serve('1.41', () => {});
+    const e = new HttpDockerEngine({ kind: 'unix', socketPath }, { readMs: 150, mutationMs: 300 });
+    try {
+      let started = performance.now();
+      await expect(e.listVolumes()).rejects.toThrow(
+        /did not answer GET \/v1.41\/volumes: no answer within 150 ms/,
+      );
+      expect(performance.now() - started).toBeLessThan(1_000);
+      started = performance.now();
+      await expect(e.createVolume({ Name: 'v', Driver: 'x' })).rejects.toThrow(/no answer within 300 ms/);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    } finally {
+      await e.close();
+    }
+  });
+
+  it('answers a call while others hang or stream, whatever their number', async () => {
+    const open: http.ServerResponse[] = [];
+    const e = await serve('1.41', (req, res) => {
+      if (req.url!.startsWith('/v1.41/volumes?')) return void res.end('{"Volumes":[]}');
+      // Everything else hangs: a follower's stream (headers sent) or a call the engine is stuck on.
+      if (req.url!.includes('logs')) res.flushHeaders();
+      open.push(res);
+    });
+    const streams = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => e.containerLogs(`c${i}`, { follow: true })),
+    );
+    const stuck = e.createVolume({ Name: 'slow', Driver: 'x' }).catch(() => undefined);
+    await expect.poll(() => open.length).toBe(41);
+    const started = performance.now();
+    await expect(e.listVolumes({ filters: { name: ['x'] } })).resolves.toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    for (const s of streams) s.destroy();
+    await shutdown();
+    await stuck;
+  });
+
   it('reports a missing socket as unreachable, naming it', async () => {
     const e = HttpDockerEngine.fromUrl(`unix://${dir}/absent.sock`);
     await expect(e.ping()).rejects.toThrow(`Docker engine socket unix://${dir}/absent.sock does not exist`);

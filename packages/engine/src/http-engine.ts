@@ -24,9 +24,34 @@ import { refPath, seg } from './engine-path.js';
 import { splitImageRef } from './image-ref.js';
 import { readNdjson } from './ndjson.js';
 
-/** Stop and restart wait for the container; without an explicit grace period we cannot know it. */
-const UNKNOWN_GRACE_TIMEOUT_MS = 5 * 60_000;
-const PULL_START_TIMEOUT_MS = 120_000;
+/**
+ * Deadlines: the longest silence before the engine's answer. A stuck call ends on its own so its
+ * caller can answer; calls never wait for each other (the transport opens a connection per call).
+ */
+export interface EngineDeadlines {
+  /** Reads answer from the engine's memory: silence this long means a stuck engine. */
+  readMs: number;
+  pingMs: number;
+  /** Changes that wait on no container process: networks, volumes, pause, kill, exec. */
+  mutationMs: number;
+  /** Create copies image data into new volumes, start sets up mounts and networks, image removal deletes layers. */
+  heavyMs: number;
+  /** Forced removal first kills the container, which can take a while on a busy host. */
+  removeContainerMs: number;
+  /** Stop and restart wait for the container; without an explicit grace period we cannot know it. */
+  unknownGraceMs: number;
+  pullStartMs: number;
+}
+
+export const ENGINE_DEADLINES: Readonly<EngineDeadlines> = Object.freeze({
+  readMs: 10_000,
+  pingMs: 5_000,
+  mutationMs: 20_000,
+  heavyMs: 60_000,
+  removeContainerMs: 90_000,
+  unknownGraceMs: 5 * 60_000,
+  pullStartMs: 120_000,
+});
 
 /**
  * `DockerEngine` over the Engine HTTP API, for a local socket or TCP(+TLS).
@@ -39,7 +64,11 @@ export class HttpDockerEngine implements DockerEngine {
   private readonly transport: HttpTransport;
   private negotiated: Promise<string> | undefined;
 
-  constructor(address: DockerHostAddress) {
+  private readonly deadlines: EngineDeadlines;
+
+  /** `deadlines` overrides the defaults (tests use short ones). */
+  constructor(address: DockerHostAddress, deadlines: Partial<EngineDeadlines> = {}) {
+    this.deadlines = { ...ENGINE_DEADLINES, ...deadlines };
     // The engine may come back as a different version (an upgrade), so agree again after a loss.
     this.transport = new HttpTransport(address, () => (this.negotiated = undefined));
   }
@@ -57,7 +86,7 @@ export class HttpDockerEngine implements DockerEngine {
   apiVersion(): Promise<string> {
     if (this.negotiated === undefined) {
       const attempt = this.transport
-        .json<EngineVersion>({ path: '/version' })
+        .json<EngineVersion>({ path: '/version', timeoutMs: this.deadlines.readMs })
         .then((v) => negotiateApiVersion(v.ApiVersion));
       attempt.catch(() => {
         if (this.negotiated === attempt) this.negotiated = undefined;
@@ -77,7 +106,7 @@ export class HttpDockerEngine implements DockerEngine {
 
   async ping(): Promise<void> {
     // Unversioned on purpose: it must work before, and without, negotiation.
-    await this.transport.buffer({ path: '/_ping' });
+    await this.transport.buffer({ path: '/_ping', timeoutMs: this.deadlines.pingMs });
   }
 
   async listContainers(opts: { all?: boolean; filters?: EngineFilters } = {}): Promise<ContainerSummary[]> {
@@ -97,13 +126,18 @@ export class HttpDockerEngine implements DockerEngine {
       path: '/containers/create',
       query: { name },
       body,
+      timeoutMs: this.deadlines.heavyMs,
     });
     return { Id: created.Id, Warnings: created.Warnings ?? [] };
   }
 
   // Starting a running container or stopping a stopped one answers 304; both count as done.
   async startContainer(id: string): Promise<void> {
-    await this.call({ method: 'POST', path: `/containers/${seg(id)}/start` });
+    await this.call({
+      method: 'POST',
+      path: `/containers/${seg(id)}/start`,
+      timeoutMs: this.deadlines.heavyMs,
+    });
   }
 
   async stopContainer(id: string, opts: { timeoutSeconds?: number } = {}): Promise<void> {
@@ -111,7 +145,7 @@ export class HttpDockerEngine implements DockerEngine {
       method: 'POST',
       path: `/containers/${seg(id)}/stop`,
       query: { t: opts.timeoutSeconds },
-      timeoutMs: graceTimeoutMs(opts.timeoutSeconds),
+      timeoutMs: this.graceTimeoutMs(opts.timeoutSeconds),
     });
   }
 
@@ -120,7 +154,7 @@ export class HttpDockerEngine implements DockerEngine {
       method: 'POST',
       path: `/containers/${seg(id)}/restart`,
       query: { t: opts.timeoutSeconds },
-      timeoutMs: graceTimeoutMs(opts.timeoutSeconds),
+      timeoutMs: this.graceTimeoutMs(opts.timeoutSeconds),
     });
   }
 
@@ -141,8 +175,7 @@ export class HttpDockerEngine implements DockerEngine {
       method: 'DELETE',
       path: `/containers/${seg(id)}`,
       query: { force: opts.force, v: opts.volumes },
-      // Forced removal first kills the container, which can take a while on a busy host.
-      timeoutMs: 90_000,
+      timeoutMs: this.deadlines.removeContainerMs,
     });
   }
 
@@ -213,6 +246,7 @@ export class HttpDockerEngine implements DockerEngine {
       method: 'DELETE',
       path: `/images/${refPath(ref)}`,
       query: { force: opts.force },
+      timeoutMs: this.deadlines.heavyMs,
     });
   }
 
@@ -226,7 +260,7 @@ export class HttpDockerEngine implements DockerEngine {
       path: await this.path('/images/create'),
       query: { fromImage, tag },
       headers: opts.registryAuth === undefined ? undefined : { 'X-Registry-Auth': opts.registryAuth },
-      timeoutMs: PULL_START_TIMEOUT_MS,
+      timeoutMs: this.deadlines.pullStartMs,
       signal: opts.signal,
     });
     for await (const message of readNdjson<PullMessage>(body)) {
@@ -281,26 +315,30 @@ export class HttpDockerEngine implements DockerEngine {
     return Promise.resolve();
   }
 
+  private graceTimeoutMs(timeoutSeconds: number | undefined): number {
+    return timeoutSeconds === undefined ? this.deadlines.unknownGraceMs : timeoutSeconds * 1000 + 30_000;
+  }
+
   private async path(path: string): Promise<string> {
     return `/v${await this.apiVersion()}${path}`;
   }
 
   private async get<T>(path: string, query?: EngineRequest['query']): Promise<T> {
-    return this.call<T>({ path, query });
+    return this.call<T>({ path, query, timeoutMs: this.deadlines.readMs });
   }
 
   private async call<T = undefined>(req: EngineRequest): Promise<T> {
-    return this.transport.json<T>({ ...req, path: await this.path(req.path) });
+    return this.transport.json<T>({
+      ...req,
+      path: await this.path(req.path),
+      timeoutMs: req.timeoutMs ?? this.deadlines.mutationMs,
+    });
   }
 }
 
 interface PullMessage extends PullProgress {
   error?: string;
   errorDetail?: { code?: number; message?: string };
-}
-
-function graceTimeoutMs(timeoutSeconds: number | undefined): number {
-  return timeoutSeconds === undefined ? UNKNOWN_GRACE_TIMEOUT_MS : timeoutSeconds * 1000 + 30_000;
 }
 
 function parseEvent(text: string): EngineEvent {

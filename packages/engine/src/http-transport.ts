@@ -21,7 +21,7 @@ export interface EngineRequest {
   signal?: AbortSignal;
 }
 
-/** The default silence allowed for requests that do not wait on a container. */
+/** The silence allowed when a request names none; callers give shorter ones for plain reads. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Builds `?a=1&filters=…`; filters go as the JSON the Engine API expects. */
@@ -51,10 +51,11 @@ export class HttpTransport {
     private readonly onUnreachable: () => void = () => {},
   ) {
     this.address = describeDockerHost(host);
+    // No cap on sockets: log and event streams hold theirs for hours, and a capped pool would make
+    // every other call queue behind them (or behind one slow call). Idle ones are kept for reuse.
+    const pool: http.AgentOptions = { keepAlive: true, maxSockets: Infinity, maxFreeSockets: 16 };
     this.agent =
-      host.kind === 'tcp' && host.tls
-        ? new https.Agent({ keepAlive: true, ...host.tls })
-        : new http.Agent({ keepAlive: true });
+      host.kind === 'tcp' && host.tls ? new https.Agent({ ...pool, ...host.tls }) : new http.Agent(pool);
   }
 
   /** Sends a request and returns the parsed JSON answer (`undefined` for an empty body). */

@@ -1,12 +1,17 @@
 import type { NetworkCreateBody } from '@harbourmaster/engine';
 import type { HostRegistry } from '../hosts/host-registry.js';
+import { EngineDrivers, hasDriver } from '../hosts/engine-drivers.js';
+import { badRequest } from '../../http/http-errors.js';
 import { pruneEach, type PruneOutcome } from '../prune/prune-outcome.js';
 
 const BUILT_IN = new Set(['bridge', 'host', 'none']);
 
 /** Networks on one host. Prune computes its list first, so a dry run shows exactly what would go. */
 export class NetworkService {
-  constructor(private readonly hosts: Pick<HostRegistry, 'engine'>) {}
+  constructor(
+    private readonly hosts: Pick<HostRegistry, 'engine'>,
+    private readonly drivers = new EngineDrivers(hosts),
+  ) {}
 
   private async usage(hostId: string) {
     const engine = this.hosts.engine(hostId);
@@ -56,6 +61,7 @@ export class NetworkService {
       labels: Record<string, string>;
     },
   ) {
+    await this.checkDriver(hostId, req.driver);
     const body: NetworkCreateBody = {
       Name: req.name,
       Driver: req.driver,
@@ -66,6 +72,23 @@ export class NetworkService {
     if (req.subnet)
       body.IPAM = { Config: [{ Subnet: req.subnet, ...(req.gateway ? { Gateway: req.gateway } : {}) }] };
     return this.hosts.engine(hostId).createNetwork(body);
+  }
+
+  /** Refuses what the engine would refuse only after a long plugin lookup, or with a 500. */
+  private async checkDriver(hostId: string, driver: string): Promise<void> {
+    const { network, swarmManager } = await this.drivers.of(hostId, (d) => hasDriver(d.network, driver));
+    if (!hasDriver(network, driver)) {
+      throw badRequest(
+        `driver: host ${hostId} has no network driver "${driver}"; it has ${network.join(', ') || 'none'}`,
+        'driver',
+      );
+    }
+    if (driver === 'overlay' && !swarmManager) {
+      throw badRequest(
+        `driver: overlay networks need a Swarm manager, and host ${hostId} is not one`,
+        'driver',
+      );
+    }
   }
 
   async remove(hostId: string, id: string): Promise<void> {

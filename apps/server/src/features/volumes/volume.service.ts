@@ -1,5 +1,7 @@
 import type { VolumeSummary } from '@harbourmaster/engine';
 import type { HostRegistry } from '../hosts/host-registry.js';
+import { EngineDrivers, hasDriver } from '../hosts/engine-drivers.js';
+import { badRequest } from '../../http/http-errors.js';
 import { pruneEach, type PruneOutcome } from '../prune/prune-outcome.js';
 
 /**
@@ -12,7 +14,10 @@ function isAnonymous(v: VolumeSummary): boolean {
 
 /** Volumes on one host. Prune removes volumes one by one from its own list, the same on every API version. */
 export class VolumeService {
-  constructor(private readonly hosts: Pick<HostRegistry, 'engine'>) {}
+  constructor(
+    private readonly hosts: Pick<HostRegistry, 'engine'>,
+    private readonly drivers = new EngineDrivers(hosts),
+  ) {}
 
   private async usage(hostId: string) {
     const engine = this.hosts.engine(hostId);
@@ -44,6 +49,13 @@ export class VolumeService {
   }
 
   async create(hostId: string, req: { name: string; driver: string; labels: Record<string, string> }) {
+    const { volume } = await this.drivers.of(hostId, (d) => hasDriver(d.volume, req.driver));
+    if (!hasDriver(volume, req.driver)) {
+      throw badRequest(
+        `driver: host ${hostId} has no volume driver "${req.driver}"; it has ${volume.join(', ') || 'none'}`,
+        'driver',
+      );
+    }
     return this.hosts.engine(hostId).createVolume({ Name: req.name, Driver: req.driver, Labels: req.labels });
   }
 
