@@ -5,6 +5,7 @@ import type { Logger } from './config/logger.js';
 import { openDatabase } from './db/database.js';
 import { EventBus } from './events/event-bus.js';
 import { AuditLog } from './features/audit/audit.service.js';
+import { AuditReconciler } from './features/audit/audit-reconciler.js';
 import { HostRegistry, type EngineLinkFactory } from './features/hosts/host-registry.js';
 import { TagStore } from './features/tags/tag-store.js';
 import { IconStore } from './features/icons/icon-store.js';
@@ -86,6 +87,9 @@ export async function createRuntime(
     volumes: new VolumeService(hosts),
   };
   const app = await buildApp(deps);
+  const reconciler = new AuditReconciler(audit, bus, logger, {
+    'container.create': (intent) => deps.creator.finishInterrupted(intent),
+  });
   return {
     app,
     deps,
@@ -93,10 +97,12 @@ export async function createRuntime(
       // Before the hosts connect, so the inventory sees each first connection.
       inventory.start();
       await hosts.start(config.dockerHost);
+      await reconciler.start();
       await jobs.recover();
     },
     async stop() {
       live.close();
+      reconciler.stop();
       await app.close();
       await jobs.stop();
       inventory.stop();

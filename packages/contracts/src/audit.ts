@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/**
+ * An entry's outcome. A change is written as `pending` before it is made and gets its result after;
+ * one still pending when the daemon stopped becomes `interrupted` at the next start (its
+ * `detail.reconcile` says what was found then, e.g. a container that had been created).
+ */
+export const auditResultSchema = z.enum(['ok', 'error', 'denied', 'pending', 'interrupted']);
+export type AuditResult = z.infer<typeof auditResultSchema>;
+
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   ts: z.number().int(),
@@ -9,7 +17,12 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   hostId: z.string().nullable(),
   target: z.string().nullable(),
-  result: z.string(),
+  result: auditResultSchema,
+  finishedAt: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'When the result was written (Unix ms); null while pending' }),
   detail: z.record(z.string(), z.unknown()).nullable(),
   ip: z.string().nullable(),
 });

@@ -127,6 +127,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // 0004, not 0003: 0003_audit_intents would sort before 0003_auth_hardening.
+  '0004_audit_intents': {
+    async up(db: Kysely<unknown>) {
+      // Changes are audited as an intent before they are made and a result after (see audited.ts).
+      await db.schema.alterTable('audit').addColumn('finished_at', 'integer').execute();
+      await db.schema.alterTable('audit').addColumn('resume', 'text').execute();
+      await sql`UPDATE audit SET finished_at = ts`.execute(db);
+      // Start-up looks for unfinished intents; a partial index keeps that cheap on a long log.
+      await sql`CREATE INDEX audit_unfinished ON audit (id) WHERE result = 'pending' OR resume IS NOT NULL`.execute(
+        db,
+      );
+    },
+  },
 };
 
 /**

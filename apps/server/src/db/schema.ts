@@ -55,9 +55,17 @@ export interface AuditTable {
   action: string;
   host_id: string | null;
   target: string | null;
+  /** 'ok' | 'error' | 'denied', or 'pending' while the change is under way, 'interrupted' after a crash. */
   result: string;
   detail: string | null;
   ip: string | null;
+  /** When the result was written; null while pending. */
+  finished_at: number | null;
+  /**
+   * JSON: what the start-up reconcile needs to finish an interrupted change (e.g. a create's name
+   * and tags); cleared once the change has a result. Never a secret.
+   */
+  resume: string | null;
 }
 
 export interface JobsTable {

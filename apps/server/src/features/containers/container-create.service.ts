@@ -1,5 +1,12 @@
-import { EngineError, type ContainerSummary as EngineContainer } from '@harbourmaster/engine';
+import { z } from 'zod';
+import {
+  EngineError,
+  type ContainerInspect,
+  type ContainerSummary as EngineContainer,
+} from '@harbourmaster/engine';
 import type { ContainerCreateRequest } from '@harbourmaster/contracts';
+import type { IntentProgress } from '../audit/audited.js';
+import type { InterruptedIntent } from '../audit/audit.service.js';
 import type { HostRegistry } from '../hosts/host-registry.js';
 import type { TagStore } from '../tags/tag-store.js';
 import { HttpError } from '../../http/http-errors.js';
@@ -25,6 +32,25 @@ const BUILT_IN_NETWORKS = new Set(['host', 'none', 'bridge', 'default']);
 export interface CheckedProblem extends CreateProblem {
   status: number;
   code: string;
+}
+
+/**
+ * What an interrupted create needs to be finished at the next start: the name and image asked for,
+ * the tags to apply, and the container's id once the engine has answered (for unnamed creates).
+ */
+const createResumeSchema = z.object({
+  name: z.string().nullable(),
+  image: z.string(),
+  tags: z.array(z.string()),
+  /** Set once the checks passed and the engine is asked: before that, nothing can have been made. */
+  creating: z.boolean().optional(),
+  containerId: z.string().optional(),
+});
+export type CreateResume = z.infer<typeof createResumeSchema>;
+
+/** The resume data of a create request, stored with its audit intent. */
+export function createResume(req: ContainerCreateRequest): CreateResume {
+  return { name: req.name ?? null, image: req.image, tags: req.tags };
 }
 
 function invalid(field: string, message: string): CheckedProblem {
@@ -64,17 +90,21 @@ export class ContainerCreateService {
     return problems;
   }
 
+  /** `progress` learns the new container's id as soon as the engine gives it, for the reconcile. */
   async create(
     hostId: string,
     req: ContainerCreateRequest,
+    progress?: IntentProgress,
   ): Promise<{ id: string; name: string; started: boolean; warnings: string[] }> {
     const engine = this.deps.hosts.engine(hostId);
     const [first] = await this.check(hostId, req);
     if (first) throw new HttpError(first.status, first.code, `${first.field}: ${first.message}`, first.field);
 
+    await progress?.note({ creating: true });
     const created = await engine.createContainer(req.name, toCreateBody(req)).catch((err: unknown) => {
       throw translateCreateError(err);
     });
+    await progress?.note({ containerId: created.Id });
     const inspect = await engine.inspectContainer(created.Id);
     const name = inspect.Name.replace(/^\//, '');
     if (req.start) {
@@ -87,6 +117,52 @@ export class ContainerCreateService {
     }
     if (req.tags.length > 0) await this.deps.tags.set(hostId, 'container', name, req.tags);
     return { id: created.Id, name, started: req.start, warnings: created.Warnings ?? [] };
+  }
+
+  /**
+   * Finishes a create the daemon was stopped in the middle of: finds the container it made (by the
+   * id noted, or else by the exact name asked for, with the image asked for) and applies the tags
+   * the request carried. Starting it is left to a person: the request's outcome is unknown.
+   */
+  async finishInterrupted(intent: InterruptedIntent): Promise<Record<string, unknown>> {
+    const resume = createResumeSchema.safeParse(intent.resume);
+    if (!intent.hostId || !resume.success) return { outcome: 'unknown', note: 'no create details recorded' };
+    const r = resume.data;
+    if (!r.creating) return { outcome: 'not-created', note: 'stopped before the engine was asked' };
+    if (!r.containerId && !r.name) {
+      return {
+        outcome: 'unknown',
+        note: 'created without a name before the engine answered; cannot be matched',
+      };
+    }
+    const inspect = await this.findCreated(intent.hostId, r);
+    if (!inspect)
+      return {
+        outcome: 'not-created',
+        note: `no container ${r.name ?? r.containerId} with image ${r.image}`,
+      };
+    const name = inspect.Name.replace(/^\//, '');
+    if (r.tags.length > 0) await this.deps.tags.set(intent.hostId, 'container', name, r.tags);
+    return {
+      outcome: 'completed',
+      containerId: inspect.Id,
+      name,
+      state: inspect.State.Status,
+      tags: r.tags,
+    };
+  }
+
+  private async findCreated(hostId: string, r: CreateResume): Promise<ContainerInspect | null> {
+    const ref = r.containerId ?? (r.name ? (await this.findByName(hostId, r.name))?.Id : undefined);
+    if (!ref) return null;
+    try {
+      const inspect = await this.deps.hosts.engine(hostId).inspectContainer(ref);
+      // A container of that name running another image is someone else's, made after the crash.
+      return inspect.Config.Image === r.image ? inspect : null;
+    } catch (err) {
+      if (err instanceof EngineError && err.statusCode === 404) return null;
+      throw err;
+    }
   }
 
   private async checkImage(hostId: string, image: string): Promise<CheckedProblem[]> {

@@ -22,7 +22,7 @@ import { audited } from '../audit/audited.js';
 import { auditActor } from '../audit/audit-actor.js';
 import type { TagStore } from '../tags/tag-store.js';
 import type { ContainerService } from './container.service.js';
-import type { ContainerCreateService } from './container-create.service.js';
+import { createResume, type ContainerCreateService } from './container-create.service.js';
 import { maskSecretEnv } from './container-mapper.js';
 import { dangerousOptions } from './create-checks.js';
 
@@ -138,12 +138,20 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
         privileged: b.privileged,
         network: b.network ?? null,
         envNames: Object.keys(b.env),
+        tags: b.tags,
       };
+      // The resume data lets the start-up reconcile tag a container made just before a crash.
       const created = await audited(
         audit,
         req,
-        { action: 'container.create', hostId: host, target: b.name ?? b.image, detail },
-        () => deps.creator.create(host, b),
+        {
+          action: 'container.create',
+          hostId: host,
+          target: b.name ?? b.image,
+          detail,
+          resume: createResume(b),
+        },
+        (progress) => deps.creator.create(host, b, progress),
       );
       return reply.status(201).send(created);
     },

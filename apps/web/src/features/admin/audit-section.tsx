@@ -1,7 +1,27 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { AuditEntry } from '@harbourmaster/contracts';
 import { api } from '../../lib/api.js';
 import { DataTable } from '../../components/data-table.js';
+
+const RESULT_CLASS: Record<AuditEntry['result'], string> = {
+  ok: 'text-ok',
+  error: 'text-bad',
+  denied: 'text-bad',
+  pending: 'text-muted',
+  interrupted: 'text-warn',
+};
+
+/** An interrupted change says what the start-up reconcile found, e.g. "interrupted (completed at restart)". */
+function resultText(e: AuditEntry): string {
+  if (e.result !== 'interrupted') return e.result;
+  const outcome = (e.detail?.reconcile as { outcome?: unknown } | undefined)?.outcome;
+  return outcome === 'completed'
+    ? 'interrupted (completed at restart)'
+    : outcome === 'not-created'
+      ? 'interrupted (not done)'
+      : 'interrupted';
+}
 
 /** The audit log with filters by user, action and target. */
 export function AuditSection() {
@@ -43,7 +63,7 @@ export function AuditSection() {
           { label: 'Target', cell: (e) => <span className="font-mono text-xs">{e.target ?? '—'}</span> },
           {
             label: 'Result',
-            cell: (e) => <span className={e.result === 'ok' ? 'text-ok' : 'text-bad'}>{e.result}</span>,
+            cell: (e) => <span className={RESULT_CLASS[e.result]}>{resultText(e)}</span>,
           },
         ]}
       />
