@@ -20,6 +20,7 @@ import type { NetworkService } from '../features/networks/network.service.js';
 import type { VolumeService } from '../features/volumes/volume.service.js';
 import type { SecretBox } from '../adapters/crypto/secret-box.js';
 import { installErrorHandler } from './error-handler.js';
+import { answerClientError } from './client-error.js';
 import { installCompression } from './compression.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: true,
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
