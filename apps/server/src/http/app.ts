@@ -21,6 +21,7 @@ import type { VolumeService } from '../features/volumes/volume.service.js';
 import type { SecretBox } from '../adapters/crypto/secret-box.js';
 import { installErrorHandler } from './error-handler.js';
 import { answerClientError } from './client-error.js';
+import { acceptEmptyJsonBodies } from './parse-json.js';
 import { installCompression } from './compression.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     forceCloseConnections: true,
     clientErrorHandler: answerClientError,
   });
+  acceptEmptyJsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
