@@ -20,6 +20,7 @@ export function acceptEmptyJsonBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') done(null, undefined);
-    else parseJson(req, text, done);
+    // Fastify's default parser is synchronous and answers through `done`; it returns nothing to await.
+    else void parseJson(req, text, done);
   });
 }
