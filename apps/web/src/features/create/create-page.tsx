@@ -4,11 +4,28 @@ import { api, errorText } from '../../lib/api.js';
 import { navigate } from '../../lib/router.js';
 import { Button } from '../../components/button.js';
 import { PageHeader } from '../../components/feedback.js';
-import { APP_DATA_ROOT, EMPTY_FORM, PORT_PRESETS, toRequest, type WizardForm } from './wizard-state.js';
-import { FieldProblem, RowList, TextInput } from './field-rows.js';
+import { EMPTY_FORM, toRequest, type WizardForm } from './wizard-state.js';
+import {
+  STEP_FIELDS,
+  isUnder,
+  plainProblems,
+  serverProblems,
+  stepOf,
+  visibleProblems,
+  type Problem,
+} from './wizard-problems.js';
+import { EnvStep, HealthStep, ImageStep, MountsStep, PortsStep, type StepProps } from './wizard-steps.js';
 
-type Problem = { field: string; message: string };
 const STEPS = ['Image', 'Ports', 'Volumes', 'Environment', 'Health & restart', 'Review'] as const;
+const REVIEW = STEPS.length - 1;
+const STEP_TITLES = [
+  'Image and name',
+  'Published ports',
+  'Volumes and bind mounts',
+  'Environment and labels',
+  'Health, restart and limits',
+  'Review',
+];
 
 function Step({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -19,21 +36,15 @@ function Step({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** Create a container in steps; the server checks the draft as it changes and problems show inline. */
-export function CreatePage() {
-  const [f, setF] = useState<WizardForm>(EMPTY_FORM);
-  const [step, setStep] = useState(0);
+/** The server's verdict on the draft (port collisions, host paths, dangers), a moment after typing stops. */
+function useDraftCheck(f: WizardForm) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [dangers, setDangers] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<WizardForm>) => setF((x) => ({ ...x, ...patch }));
-
-  // Ask the server about the draft (port collisions, host paths, dangers) a moment after typing stops.
   useEffect(() => {
     const parsed = containerCreateSchema.safeParse(toRequest(f));
     if (!parsed.success) {
-      setProblems(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+      setProblems(plainProblems(parsed.error.issues, f));
       return;
     }
     const t = setTimeout(() => {
@@ -44,32 +55,66 @@ export function CreatePage() {
           parsed.data,
         )
         .then((r) => {
-          setProblems(r.problems);
+          setProblems(serverProblems(r.problems));
           setDangers(r.dangers);
+          setError(null);
         })
         .catch((err: unknown) => setError(errorText(err)));
     }, 300);
     return () => clearTimeout(t);
   }, [f]);
+  return { problems, dangers, error };
+}
+
+/**
+ * Create a container in steps. Problems show in plain words under the field they are about, but
+ * only once a person has left that field or tried to go on: an empty form is not an error.
+ */
+export function CreatePage() {
+  const [f, setF] = useState<WizardForm>(EMPTY_FORM);
+  const [step, setStep] = useState(0);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const check = useDraftCheck(f);
+  const set = (patch: Partial<WizardForm>) => setF((x) => ({ ...x, ...patch }));
+  const touch = (...fields: readonly string[]) => setTouched((t) => new Set([...t, ...fields]));
+
+  const blocking = check.problems.filter((p) => p.field !== 'confirmDangerous' || !f.confirmDangerous);
+  // Reaching the review is trying to go on: from there every problem shows, wherever it is.
+  const shown = visibleProblems(blocking, touched, step === REVIEW);
+  const props: StepProps = {
+    f,
+    set,
+    touch,
+    problemOf: (field) => shown.find((p) => isUnder(p.field, field)),
+  };
+
+  // Next checks the step it leaves: its problems show, and it stays until they are fixed.
+  const next = () => {
+    const fields = STEP_FIELDS[step] ?? [];
+    touch(...fields);
+    if (!blocking.some((p) => fields.some((field) => isUnder(p.field, field)))) setStep(step + 1);
+  };
 
   const submit = async () => {
     setBusy(true);
-    setError(null);
+    setSubmitError(null);
     try {
       const created = await api.create('local', toRequest(f));
       navigate(`/containers/local/${created.id}`);
     } catch (err) {
-      setError(errorText(err));
+      setSubmitError(errorText(err));
     } finally {
       setBusy(false);
     }
   };
 
-  const blocking = problems.filter((p) => p.field !== 'confirmDangerous' || !f.confirmDangerous);
+  const error = submitError ?? check.error;
   return (
     <>
       <PageHeader title="New container" />
-      <ol className="mb-5 flex flex-wrap gap-1 text-xs">
+      <ol className="mb-5 flex flex-wrap gap-1 text-xs" aria-label="Steps">
         {STEPS.map((s, i) => (
           <li key={s}>
             <button
@@ -82,256 +127,27 @@ export function CreatePage() {
           </li>
         ))}
       </ol>
-      {step === 0 && (
-        <Step title="Image and name">
-          <div>
-            <TextInput
-              label="Image"
-              placeholder="image, e.g. nginx:1.27 (pulled on this host)"
-              value={f.image}
-              onChange={(image) => set({ image })}
-              mono
-            />
-            <FieldProblem problems={problems} field="image" />
-          </div>
-          <div>
-            <TextInput
-              label="Container name"
-              placeholder="name (optional)"
-              value={f.name}
-              onChange={(name) => set({ name })}
-            />
-            <FieldProblem problems={problems} field="name" />
-          </div>
-          <TextInput
-            label="Command"
-            placeholder="command (optional, run with sh -c)"
-            value={f.command}
-            onChange={(command) => set({ command })}
-            mono
-          />
-          <div>
-            <TextInput
-              label="Network"
-              placeholder="network (default bridge; host or none)"
-              value={f.network}
-              onChange={(network) => set({ network })}
-            />
-            <FieldProblem problems={problems} field="network" />
-          </div>
-        </Step>
-      )}
-      {step === 1 && (
-        <Step title="Published ports">
-          <RowList
-            rows={f.ports}
-            addLabel="port"
-            onAdd={() => set({ ports: [...f.ports, { containerPort: '', hostPort: '', protocol: 'tcp' }] })}
-            onRemove={(i) => set({ ports: f.ports.filter((_, j) => j !== i) })}
-            render={(p, i) => (
-              <div>
-                <div className="flex gap-2">
-                  <TextInput
-                    label={`Host port ${i + 1}`}
-                    placeholder="host port"
-                    value={p.hostPort}
-                    width="w-28"
-                    onChange={(hostPort) =>
-                      set({ ports: f.ports.map((x, j) => (j === i ? { ...x, hostPort } : x)) })
-                    }
-                  />
-                  <span className="py-1.5 text-muted">→</span>
-                  <TextInput
-                    label={`Container port ${i + 1}`}
-                    placeholder="container port"
-                    value={p.containerPort}
-                    width="w-32"
-                    onChange={(containerPort) =>
-                      set({ ports: f.ports.map((x, j) => (j === i ? { ...x, containerPort } : x)) })
-                    }
-                  />
-                </div>
-                <FieldProblem problems={problems} field={`ports.${i}`} />
-              </div>
-            )}
+      <Step title={STEP_TITLES[step] ?? ''}>
+        {step === 0 && <ImageStep {...props} />}
+        {step === 1 && <PortsStep {...props} />}
+        {step === 2 && <MountsStep {...props} />}
+        {step === 3 && <EnvStep {...props} />}
+        {step === 4 && <HealthStep {...props} />}
+        {step === REVIEW && (
+          <pre
+            tabIndex={0}
+            aria-label="The request to create"
+            className="overflow-auto rounded-md bg-bg p-3 font-mono text-xs"
           >
-            {PORT_PRESETS.map((p) => (
-              <button
-                key={p.port}
-                type="button"
-                onClick={() =>
-                  set({
-                    ports: [
-                      ...f.ports,
-                      { containerPort: String(p.port), hostPort: String(p.port), protocol: 'tcp' },
-                    ],
-                  })
-                }
-                className="rounded-md border border-line px-2 py-1 text-xs text-muted hover:text-fg"
-              >
-                {p.label}
-              </button>
-            ))}
-          </RowList>
-        </Step>
-      )}
-      {step === 2 && (
-        <Step title="Volumes and bind mounts">
-          <RowList
-            rows={f.mounts}
-            addLabel="bind mount"
-            onAdd={() =>
-              set({
-                mounts: [
-                  ...f.mounts,
-                  {
-                    type: 'bind',
-                    source: `${APP_DATA_ROOT}/${f.name || 'app'}`,
-                    target: '/data',
-                    readOnly: false,
-                  },
-                ],
-              })
-            }
-            onRemove={(i) => set({ mounts: f.mounts.filter((_, j) => j !== i) })}
-            render={(m, i) => (
-              <div>
-                <div className="flex flex-wrap gap-2">
-                  <span className="py-1.5 text-xs text-muted">{m.type}</span>
-                  <TextInput
-                    label={`Mount source ${i + 1}`}
-                    placeholder={m.type === 'bind' ? 'host path' : 'volume name (empty: anonymous)'}
-                    value={m.source}
-                    width="w-64"
-                    mono
-                    onChange={(source) =>
-                      set({ mounts: f.mounts.map((x, j) => (j === i ? { ...x, source } : x)) })
-                    }
-                  />
-                  <TextInput
-                    label={`Mount target ${i + 1}`}
-                    placeholder="path in container"
-                    value={m.target}
-                    width="w-40"
-                    mono
-                    onChange={(target) =>
-                      set({ mounts: f.mounts.map((x, j) => (j === i ? { ...x, target } : x)) })
-                    }
-                  />
-                </div>
-                <FieldProblem problems={problems} field={`mounts.${i}`} />
-              </div>
-            )}
-          >
-            <button
-              type="button"
-              onClick={() =>
-                set({
-                  mounts: [...f.mounts, { type: 'volume', source: '', target: '/data', readOnly: false }],
-                })
-              }
-              className="rounded-md border border-dashed border-line px-3 py-1 text-xs text-muted hover:text-fg"
-            >
-              + named volume
-            </button>
-          </RowList>
-          <p className="text-xs text-muted">
-            Bind mounts default to {APP_DATA_ROOT}/&lt;name&gt;; the host path must exist.
-          </p>
-        </Step>
-      )}
-      {step === 3 && (
-        <Step title="Environment and labels">
-          {(['env', 'labels'] as const).map((k) => (
-            <RowList
-              key={k}
-              rows={f[k]}
-              addLabel={k === 'env' ? 'variable' : 'label'}
-              onAdd={() => set({ [k]: [...f[k], { key: '', value: '' }] })}
-              onRemove={(i) => set({ [k]: f[k].filter((_, j) => j !== i) })}
-              render={(row, i) => (
-                <>
-                  <TextInput
-                    label={`${k} name ${i + 1}`}
-                    placeholder="NAME"
-                    value={row.key}
-                    width="w-48"
-                    mono
-                    onChange={(key) => set({ [k]: f[k].map((x, j) => (j === i ? { ...x, key } : x)) })}
-                  />
-                  <TextInput
-                    label={`${k} value ${i + 1}`}
-                    placeholder="value"
-                    value={row.value}
-                    width="w-64"
-                    mono
-                    onChange={(value) => set({ [k]: f[k].map((x, j) => (j === i ? { ...x, value } : x)) })}
-                  />
-                </>
-              )}
-            />
-          ))}
-          <FieldProblem problems={problems} field="env" />
-        </Step>
-      )}
-      {step === 4 && (
-        <Step title="Health, restart and limits">
-          <TextInput
-            label="Health check command"
-            placeholder="health check, e.g. wget -qO- http://127.0.0.1:8080/health"
-            value={f.healthcheck}
-            onChange={(healthcheck) => set({ healthcheck })}
-            mono
-          />
-          <div className="flex flex-wrap gap-2">
-            <select
-              aria-label="Restart policy"
-              value={f.restart}
-              onChange={(e) => set({ restart: e.target.value as WizardForm['restart'] })}
-              className="rounded-md border border-line bg-bg px-2 py-1.5 text-sm"
-            >
-              <option value="no">never restart</option>
-              <option value="unless-stopped">unless stopped</option>
-              <option value="always">always</option>
-              <option value="on-failure">on failure</option>
-            </select>
-            <TextInput
-              label="Memory limit (MB)"
-              placeholder="memory MB"
-              value={f.memoryMb}
-              width="w-32"
-              onChange={(memoryMb) => set({ memoryMb })}
-            />
-            <TextInput
-              label="CPUs"
-              placeholder="CPUs"
-              value={f.cpus}
-              width="w-24"
-              onChange={(cpus) => set({ cpus })}
-            />
-          </div>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={f.privileged}
-              onChange={(e) => set({ privileged: e.target.checked })}
-            />{' '}
-            Privileged mode
-          </label>
-        </Step>
-      )}
-      {step === 5 && (
-        <Step title="Review">
-          <pre className="overflow-auto rounded-md bg-bg p-3 font-mono text-xs">
             {JSON.stringify(toRequest(f), null, 2)}
           </pre>
-        </Step>
-      )}
-      {dangers.length > 0 && (
+        )}
+      </Step>
+      {check.dangers.length > 0 && (
         <div className="mt-4 rounded-lg border border-warn/50 bg-warn/10 p-3 text-sm" role="alert">
           <p className="font-medium text-warn">This container gets power over its host:</p>
           <ul className="mt-1 list-disc pl-5">
-            {dangers.map((d) => (
+            {check.dangers.map((d) => (
               <li key={d}>{d}</li>
             ))}
           </ul>
@@ -350,33 +166,39 @@ export function CreatePage() {
           {error}
         </p>
       )}
+      {step === REVIEW && blocking.length > 0 && (
+        <div className="mt-4 rounded-lg border border-bad/40 bg-bad/5 p-3 text-sm" role="alert">
+          <p className="font-medium">Fix these before creating the container:</p>
+          <ul className="mt-1 space-y-1">
+            {blocking.map((p) => (
+              <li key={p.field + p.message} className="flex flex-wrap items-baseline gap-x-2">
+                <span>{p.message}</span>
+                {stepOf(p.field) !== REVIEW && (
+                  <button
+                    type="button"
+                    onClick={() => setStep(stepOf(p.field))}
+                    className="text-xs text-accent underline"
+                  >
+                    Go to {STEPS[stepOf(p.field)]}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="mt-5 flex justify-between">
         <Button variant="ghost" disabled={step === 0} onClick={() => setStep(step - 1)}>
           Back
         </Button>
-        {step < STEPS.length - 1 ? (
-          <Button onClick={() => setStep(step + 1)}>Next</Button>
+        {step < REVIEW ? (
+          <Button onClick={next}>Next</Button>
         ) : (
-          <Button
-            variant="primary"
-            busy={busy}
-            disabled={blocking.length > 0}
-            onClick={() => void submit()}
-            title={blocking[0] ? `${blocking[0].field}: ${blocking[0].message}` : undefined}
-          >
+          <Button variant="primary" busy={busy} disabled={blocking.length > 0} onClick={() => void submit()}>
             Create and start
           </Button>
         )}
       </div>
-      {step === STEPS.length - 1 && blocking.length > 0 && (
-        <ul className="mt-2 text-xs text-bad" role="alert">
-          {blocking.map((p) => (
-            <li key={p.field + p.message}>
-              {p.field}: {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
     </>
   );
 }

@@ -1,51 +1,117 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
-const INPUT = 'rounded-md border border-line bg-bg px-2 py-1.5 text-sm outline-none focus:border-accent';
+const INPUT =
+  'w-full rounded-md border bg-bg px-2 py-1.5 text-sm outline-none focus:border-accent aria-invalid:border-bad';
+const LABEL = 'mb-1 block text-xs font-medium text-muted';
 
+/**
+ * A text field with its label always visible above it (a placeholder is only an example and goes
+ * as soon as someone types). `rowLabel` adds words only screen readers hear, e.g. "row 2", so that
+ * fields repeated in rows have distinct names while the eye sees one short label.
+ */
 export function TextInput({
   label,
+  rowLabel,
   value,
   onChange,
+  onBlur,
   placeholder,
   mono,
   width = 'w-full',
+  problem,
+  describedBy,
+  hint,
+  list,
 }: {
   label: string;
+  rowLabel?: string;
   value: string;
   onChange: (v: string) => void;
+  /** Called when the field is left: from then on its problems show. */
+  onBlur?: () => void;
   placeholder?: string;
   mono?: boolean;
   width?: string;
+  /** A problem to show under the field, already in plain words. */
+  problem?: string | undefined;
+  /** The id of a problem shown elsewhere (under a row) that is about this field. */
+  describedBy?: string | undefined;
+  hint?: ReactNode;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }) {
+  const id = useId();
+  const problemId = problem ? `${id}-problem` : describedBy;
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <input
-      aria-label={label}
-      placeholder={placeholder ?? label}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      className={`${INPUT} ${width} ${mono ? 'font-mono' : ''}`}
-    />
+    <div className={width}>
+      <label htmlFor={id} className={LABEL}>
+        {label}
+        {rowLabel && <span className="sr-only"> {rowLabel}</span>}
+      </label>
+      <input
+        id={id}
+        value={value}
+        placeholder={placeholder}
+        list={list}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        aria-invalid={problemId ? true : undefined}
+        aria-describedby={[problemId, hintId].filter(Boolean).join(' ') || undefined}
+        className={`${INPUT} ${problemId ? 'border-bad' : 'border-line'} ${mono ? 'font-mono' : ''}`}
+      />
+      {problem && <ProblemText id={`${id}-problem`}>{problem}</ProblemText>}
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-muted">
+          {hint}
+        </p>
+      )}
+    </div>
   );
 }
 
-/** A problem from the server's check, shown under the field it is about. */
-export function FieldProblem({
-  problems,
-  field,
+/** A select with a visible label, same look as the text fields. */
+export function SelectInput<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  width = 'w-full',
 }: {
-  problems: Array<{ field: string; message: string }>;
-  field: string;
+  label: string;
+  value: V;
+  options: ReadonlyArray<readonly [V, string]>;
+  onChange: (v: V) => void;
+  width?: string;
 }) {
-  const mine = problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`));
-  if (mine.length === 0) return null;
+  const id = useId();
   return (
-    <>
-      {mine.map((p) => (
-        <p key={p.field + p.message} role="alert" className="mt-1 text-xs text-bad">
-          {p.message}
-        </p>
-      ))}
-    </>
+    <div className={width}>
+      <label htmlFor={id} className={LABEL}>
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as V)}
+        className="w-full rounded-md border border-line bg-bg px-2 py-1.5 text-sm"
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A problem in plain words, announced when it appears. */
+export function ProblemText({ id, children }: { id?: string | undefined; children: ReactNode }) {
+  return (
+    <p id={id} role="alert" className="mt-1 text-xs text-bad">
+      {children}
+    </p>
   );
 }
 
@@ -66,7 +132,7 @@ export function RowList<T>({
   children?: ReactNode;
 }) {
   return (
-    <div className="space-y-2">
+    <div className="space-y-3">
       {rows.map((row, i) => (
         <div key={i} className="flex flex-wrap items-start gap-2">
           {render(row, i)}
@@ -74,7 +140,7 @@ export function RowList<T>({
             type="button"
             aria-label={`Remove row ${i + 1}`}
             onClick={() => onRemove(i)}
-            className="px-2 py-1.5 text-muted hover:text-bad"
+            className="mt-5 px-2 py-1.5 text-muted hover:text-bad"
           >
             ×
           </button>
