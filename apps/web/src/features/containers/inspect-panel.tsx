@@ -21,7 +21,12 @@ export function InspectPanel({ inspect, reveal }: { inspect: ContainerInspect; r
           {copied ? 'Copied' : 'Copy JSON'}
         </Button>
       </div>
-      <pre className="max-h-[calc(100dvh-260px)] min-h-64 overflow-auto p-4 font-mono text-xs leading-5">
+      {/* Focusable, so keyboard users can scroll the document too (it is taller than the screen). */}
+      <pre
+        tabIndex={0}
+        aria-label="Inspect document"
+        className="max-h-[calc(100dvh-260px)] min-h-64 overflow-auto p-4 font-mono text-xs leading-5"
+      >
         {text}
       </pre>
     </div>

@@ -33,7 +33,7 @@ function AttentionPanel({ rows }: { rows: ContainerSummary[] | undefined }) {
         <span className="flex items-center gap-2">
           Needs attention
           {attention.length > 0 && (
-            <span className="rounded-full bg-bad/15 px-1.5 text-[11px] font-medium text-bad">
+            <span className="rounded-full bg-bad/10 px-1.5 text-[11px] font-medium text-bad">
               {attention.length}
             </span>
           )}
