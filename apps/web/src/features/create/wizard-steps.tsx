@@ -50,7 +50,8 @@ export function ImageStep({ f, set, problemOf, touch }: StepProps) {
         mono
         hint={
           <>
-            {tags.length > 0 ? `${tags.length} images on this host are offered as you type. ` : ''}
+            {tags.length === 1 && 'The image on this host is offered as you type. '}
+            {tags.length > 1 && `${tags.length} images on this host are offered as you type. `}
             Another image has to be pulled first, on the{' '}
             <Link to="/images" className="text-accent underline">
               Images
