@@ -26,5 +26,8 @@ export const healthReplySchema = z.object({
   schemaVersion: z.string(),
   uptimeSeconds: z.number(),
   hosts: z.array(z.object({ id: z.string(), reachable: z.boolean(), error: z.string().nullable() })),
+  dataDisk: z.object({ full: z.boolean(), error: z.string().nullable() }).meta({
+    description: 'Whether writes to the data disk fail for lack of space (the status is then degraded)',
+  }),
 });
 export type HealthReply = z.infer<typeof healthReplySchema>;

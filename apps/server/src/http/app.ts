@@ -22,6 +22,8 @@ import type { SecretBox } from '../adapters/crypto/secret-box.js';
 import { installErrorHandler } from './error-handler.js';
 import { answerClientError } from './client-error.js';
 import { acceptEmptyJsonBodies } from './parse-json.js';
+import { DataDiskWatch } from './data-disk.js';
+import { freeBytes } from '../adapters/fs/disk-space.js';
 import { installCompression } from './compression.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
@@ -82,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   acceptEmptyJsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const dataDisk = new DataDiskWatch(() => freeBytes(deps.config.dataDir));
+  installErrorHandler(app, { onDiskFull: () => dataDisk.noteFull() });
   installCompression(app);
   requireAccessOnEveryRoute(app);
   await registerApiDocs(app, deps.version);
@@ -103,7 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerLiveRoutes,
     registerIconRoutes,
   ] as const;
-  for (const register of features) await app.register((scoped) => register(scoped, deps));
+  const featureDeps = { ...deps, dataDisk };
+  for (const register of features) await app.register((scoped) => register(scoped, featureDeps));
   await app.register((scoped) => registerWebApp(scoped, deps.webDir));
   return app;
 }

@@ -4,12 +4,13 @@ import { EngineError, EngineProtocolError, EngineUnreachableError } from '@harbo
 import type { ErrorReply } from '@harbourmaster/contracts';
 import { HttpError } from './http-errors.js';
 import { engineErrorReply } from './engine-error-reply.js';
+import { DISK_FULL_REPLY, isDiskFullError } from './data-disk.js';
 
 /**
  * The one error boundary: every error becomes `{ error, message, field? }`. Stack traces and
  * internal messages of unexpected errors are logged, never sent.
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, hooks: { onDiskFull?: () => void } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
@@ -18,6 +19,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       const field = path ? `${where}.${path}` : where;
       const message = first?.message ?? 'invalid input';
       return reply.status(400).send({ error: 'validation', message: `${field}: ${message}`, field });
+    }
+    if (isDiskFullError(err)) {
+      // The write failed, so the change was not made (audited changes write their intent first).
+      hooks.onDiskFull?.();
+      req.log.error({ err }, 'the data disk is full');
+      return reply.status(507).send(DISK_FULL_REPLY);
     }
     if (err instanceof HttpError) {
       const body: ErrorReply = { error: err.code, message: err.message };

@@ -12,6 +12,7 @@ import type { HostRegistry } from './host-registry.js';
 import type { TagStore } from '../tags/tag-store.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { auditActor } from '../audit/audit-actor.js';
+import type { DataDiskWatch } from '../../http/data-disk.js';
 
 export interface HostRoutesDeps {
   hosts: HostRegistry;
@@ -20,6 +21,8 @@ export interface HostRoutesDeps {
   version: string;
   schemaVersion: string;
   startedAt: number;
+  /** Whether the data disk is full, for the health reply. */
+  dataDisk: Pick<DataDiskWatch, 'status'>;
 }
 
 export function registerHostRoutes(app: FastifyInstance, deps: HostRoutesDeps): void {
@@ -31,20 +34,23 @@ export function registerHostRoutes(app: FastifyInstance, deps: HostRoutesDeps): 
       config: { access: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'Liveness and engine reachability',
+        summary: 'Liveness, engine reachability and whether the data disk is full',
         response: { 200: healthReplySchema },
       },
     },
-    () => {
+    async () => {
       const hosts = deps.hosts
         .list()
         .map((h) => ({ id: h.host.id, reachable: h.status.reachable, error: h.status.error }));
+      const dataDisk = await deps.dataDisk.status();
+      const healthy = hosts.every((h) => h.reachable) && !dataDisk.full;
       return {
-        status: hosts.every((h) => h.reachable) ? ('ok' as const) : ('degraded' as const),
+        status: healthy ? ('ok' as const) : ('degraded' as const),
         version: deps.version,
         schemaVersion: deps.schemaVersion,
         uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
         hosts,
+        dataDisk,
       };
     },
   );
