@@ -36,8 +36,22 @@ const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
     HM_LOG_LEVEL: 'warn',
     DOCKER_HOST: dockerHost,
   },
-  stdio: 'inherit',
+  stdio: ['ignore', 'inherit', 'pipe'],
 });
+// While no admin exists the daemon prints a one-time setup code on stderr; setup needs it.
+let daemonStderr = '';
+server.stderr.on('data', (d) => {
+  process.stderr.write(d);
+  daemonStderr += d.toString();
+});
+async function printedSetupCode() {
+  for (let i = 0; i < 100; i++) {
+    const m = /Setup code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(daemonStderr);
+    if (m) return m[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the daemon printed no setup code');
+}
 const name = `hm-bench-web-${process.pid}`;
 const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hm-bench-chrome-')), {
   executablePath: '/usr/bin/chromium',
@@ -64,11 +78,12 @@ try {
   )
     await new Promise((r) => setTimeout(r, 100));
   const creds = { username: 'bench', password: 'bench-password-1' };
-  await fetch(`${url}/api/auth/setup`, {
+  const setup = await fetch(`${url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(creds),
+    body: JSON.stringify({ ...creds, setupCode: await printedSetupCode() }),
   });
+  if (!setup.ok) throw new Error(`setup answered ${setup.status}: ${await setup.text()}`);
   const page = browser.pages()[0] ?? (await browser.newPage());
 
   // 2. First contentful paint of the sign-in page, cold and warm (median of 5 each).

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
-import { dockerHost, openBrowser, startDaemon } from './support/panel.js';
+import { dockerHost, openBrowser, startDaemon, type Daemon } from './support/panel.js';
 
 const run = promisify(execFile);
 const docker = async (...args: string[]) =>
@@ -13,7 +13,7 @@ const P = `hme2e-${process.pid}-`;
 const SHOTS = process.env.HM_SCREENSHOT_DIR ?? 'e2e/screenshots';
 const ADMIN = { username: 'admin', password: 'correct horse battery' };
 
-let daemon: { url: string; stop: () => Promise<void> };
+let daemon: Daemon;
 let browser: BrowserContext;
 let page: Page;
 
@@ -50,7 +50,15 @@ describe('the web panel in Chromium against the real engine', () => {
     await page.goto(daemon.url);
     await page.getByRole('heading', { name: 'Welcome to Harbourmaster' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/setup.png` });
-    await page.fill('#username', ADMIN.username);
+    // Whoever merely reaches the port cannot claim the installation: a made-up code is refused.
+    const wrongCode = daemon.setupCode.startsWith('0') ? '1111-1111-1111' : '0000-0000-0000';
+    await page.getByLabel('Setup code').fill(wrongCode);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not the setup code');
+    // The operator types the code from the daemon's console, as it reads there.
+    await page.getByLabel('Setup code').fill(daemon.setupCode);
     await page.fill('#password', 'short');
     await page.click('button[type=submit]');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('password');

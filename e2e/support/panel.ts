@@ -22,8 +22,15 @@ export function dockerHost(): string {
   return host;
 }
 
+/** A built daemon running on a fresh data dir, with the setup code it printed for the first admin. */
+export interface Daemon {
+  url: string;
+  setupCode: string;
+  stop: () => Promise<void>;
+}
+
 /** Starts the built daemon (server + web panel) on a fresh data dir. */
-export async function startDaemon(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startDaemon(port: number): Promise<Daemon> {
   const child: ChildProcess = spawn(process.execPath, ['apps/server/dist/main.js'], {
     env: {
       ...process.env,
@@ -32,7 +39,13 @@ export async function startDaemon(port: number): Promise<{ url: string; stop: ()
       DOCKER_HOST: dockerHost(),
       HM_LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  // The operator reads the one-time setup code from the daemon's console; so does the test.
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    process.stderr.write(d);
+    stderr += d.toString();
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
@@ -45,8 +58,13 @@ export async function startDaemon(port: number): Promise<{ url: string; stop: ()
       break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  const printed = () => /Setup code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(stderr)?.[1];
+  for (let i = 0; i < 50 && !printed(); i++) await new Promise((r) => setTimeout(r, 100));
+  const setupCode = printed();
+  if (!setupCode) throw new Error(`the daemon printed no setup code; its stderr:\n${stderr}`);
   return {
     url,
+    setupCode,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -42,14 +42,14 @@ describe('first-admin setup', () => {
     const short = await inject({
       method: 'POST',
       url: '/api/auth/setup',
-      payload: { username: 'admin', password: 'short' },
+      payload: { username: 'admin', password: 'short', setupCode: t.setupCode() },
     });
     expect(short.statusCode).toBe(400);
     expect(short.json()).toMatchObject({ error: 'validation', field: 'body.password' });
     const badName = await inject({
       method: 'POST',
       url: '/api/auth/setup',
-      payload: { username: 'a b', password: 'long enough pw' },
+      payload: { username: 'a b', password: 'long enough pw', setupCode: t.setupCode() },
     });
     expect(badName.statusCode).toBe(400);
     expect((await inject({ method: 'GET', url: '/api/auth/status' })).json()).toEqual({
@@ -57,21 +57,126 @@ describe('first-admin setup', () => {
     });
   });
 
+  it('refuses a missing, malformed or wrong setup code, and audits the wrong one', async () => {
+    const body = { username: 'mallory', password: 'first to the port' };
+    const missing = await inject({ method: 'POST', url: '/api/auth/setup', payload: body });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toEqual({
+      error: 'validation',
+      field: 'body.setupCode',
+      message: "body.setupCode: enter the setup code from the daemon's log or console",
+    });
+    const malformed = await inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: { ...body, setupCode: '1234' },
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ field: 'body.setupCode' });
+
+    const wrongCode = t.setupCode().startsWith('0') ? '1111-1111-1111' : '0000-0000-0000';
+    const wrong = await inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: { ...body, setupCode: wrongCode },
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toEqual({
+      error: 'forbidden',
+      field: 'setupCode',
+      message: 'wrong setup code: use the code the daemon printed in its log or console when it last started',
+    });
+    expect((await inject({ method: 'GET', url: '/api/auth/status' })).json()).toEqual({
+      setupRequired: true,
+    });
+    const audit = await t.deps.db
+      .selectFrom('audit')
+      .selectAll()
+      .where('action', '=', 'auth.setup')
+      .execute();
+    expect(audit).toMatchObject([{ actor: 'mallory', result: 'denied', via: 'anonymous' }]);
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toEqual({ reason: 'wrong setup code' });
+    expect(JSON.stringify(audit)).not.toContain(t.setupCode());
+  });
+
   it('creates the admin and signs them in, once', async () => {
+    const code = t.setupCode();
     admin = await t.setupAdmin();
     expect(admin.user).toMatchObject({ username: TEST_ADMIN.username, role: 'admin', disabled: false });
     expect((await inject({ method: 'GET', url: '/api/auth/status' })).json()).toEqual({
       setupRequired: false,
     });
+    // The code is spent: replaying the same request cannot take over.
     const again = await inject({
       method: 'POST',
       url: '/api/auth/setup',
-      payload: { username: 'mallory', password: 'take over pw' },
+      payload: { username: 'mallory', password: 'take over pw', setupCode: code },
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: 'conflict' });
     const users = await inject({ method: 'GET', url: '/api/users', headers: admin.headers });
     expect(users.json<{ users: unknown[] }>().users).toHaveLength(1);
+  });
+
+  it('counts wrong codes against the address, so the code cannot be guessed', async () => {
+    // A limit of 1 per username makes 4 per IP.
+    const fresh = await createTestApp({ env: { HM_LOGIN_MAX_FAILURES: '1' } });
+    try {
+      const attempt = (setupCode: string, remoteAddress: string) =>
+        fresh.app.inject({
+          method: 'POST',
+          url: '/api/auth/setup',
+          payload: { ...TEST_ADMIN, setupCode },
+          remoteAddress,
+        });
+      const wrongCode = fresh.setupCode().startsWith('0') ? '1111-1111-1111' : '0000-0000-0000';
+      for (let i = 0; i < 4; i++) expect((await attempt(wrongCode, '10.9.0.1')).statusCode).toBe(403);
+      const locked = await attempt(fresh.setupCode(), '10.9.0.1');
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json<{ message: string }>().message).toMatch(/^too many wrong setup codes; try again in/);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+      // Sign-ins from that address are paused too: the guesser gets no fresh budget there.
+      const login = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: TEST_ADMIN,
+        remoteAddress: '10.9.0.1',
+      });
+      expect(login.statusCode).toBe(429);
+      // The operator, elsewhere, types the code in lower case without dashes, and it works.
+      const typed = fresh.setupCode().toLowerCase().replaceAll('-', '');
+      expect((await attempt(typed, '10.9.0.2')).statusCode).toBe(201);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('prints a new code when the daemon restarts without an admin; the old one is refused', async () => {
+    let app = await createTestApp();
+    try {
+      const before = app.setupCode();
+      app = await app.reopen();
+      const after = app.setupCode();
+      expect(after).not.toBe(before);
+      const old = await app.app.inject({
+        method: 'POST',
+        url: '/api/auth/setup',
+        payload: { ...TEST_ADMIN, setupCode: before },
+      });
+      expect(old.statusCode).toBe(403);
+      await app.setupAdmin();
+      // With an admin in place, a restart prints no code and setup stays closed.
+      app = await app.reopen();
+      expect(() => app.setupCode()).toThrow(/no setup code/);
+      const late = await app.app.inject({
+        method: 'POST',
+        url: '/api/auth/setup',
+        payload: { username: 'late', password: 'long enough pw', setupCode: after },
+      });
+      expect(late.statusCode).toBe(409);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { api, errorText, live, queryClient, RETURN_KEY, SIGNED_OUT_EVENT } from 
 import { match, navigate, usePath } from './lib/router.js';
 import { SessionProvider } from './lib/session.js';
 import { SignInPage } from './features/auth/sign-in-page.js';
+import { SetupPage } from './features/auth/setup-page.js';
 import { AppShell } from './features/shell/app-shell.js';
 import { NotFound } from './features/shell/not-found.js';
 import { DashboardPage } from './features/dashboard/dashboard-page.js';
@@ -109,9 +110,9 @@ export function App() {
         </main>
       );
     case 'setup':
-      return <SignInPage mode="setup" onSignedIn={onSignedIn} />;
+      return <SetupPage onSignedIn={onSignedIn} />;
     case 'login':
-      return <SignInPage mode="login" expired={gate.expired} onSignedIn={onSignedIn} />;
+      return <SignInPage expired={gate.expired} onSignedIn={onSignedIn} />;
     case 'in':
       return (
         <SessionProvider me={gate.me}>

@@ -19,7 +19,10 @@ export function authCalls(r: Requester) {
   const { request } = r;
   return {
     authStatus: () => request<AuthStatusReply>('GET', '/api/auth/status'),
-    /** Creates the first admin (only while no user exists) and signs in as it. */
+    /**
+     * Creates the first admin and signs in as it: only while no user exists, and only with the
+     * one-time `setupCode` the daemon printed to its log and console at start.
+     */
     async setup(body: z.input<typeof setupBodySchema>) {
       const reply = await request<LoginReply>('POST', '/api/auth/setup', body);
       r.csrfToken = reply.csrfToken;

@@ -12,8 +12,29 @@ export const passwordSchema = z
   .min(8, 'a password has at least 8 characters')
   .max(256, 'a password has at most 256 characters');
 
+/**
+ * The one-time code the daemon prints to its log and console at start while no admin exists:
+ * 12 letters and digits, typed with or without dashes and spaces, in any case.
+ */
+export const setupCodeSchema = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? "enter the setup code from the daemon's log or console"
+        : 'the setup code is text',
+  })
+  .regex(/^[\s-]*(?:[0-9a-z][\s-]*){12}$/i, 'the setup code is 12 letters and digits, like K7QZ-2M9D-XW4T')
+  .meta({
+    description:
+      'The one-time code the daemon prints to its log and console at start while no admin exists (e.g. K7QZ-2M9D-XW4T); a restart prints a new one',
+  });
+
 /** The body of the first-admin setup. */
-export const setupBodySchema = z.object({ username: usernameSchema, password: passwordSchema });
+export const setupBodySchema = z.object({
+  username: usernameSchema,
+  password: passwordSchema,
+  setupCode: setupCodeSchema,
+});
 export type SetupRequest = z.infer<typeof setupBodySchema>;
 
 /**
@@ -59,9 +80,10 @@ export const meReplySchema = z.discriminatedUnion('via', [
 export type MeReply = z.infer<typeof meReplySchema>;
 
 export const authStatusReplySchema = z.object({
-  setupRequired: z
-    .boolean()
-    .meta({ description: 'No user exists yet: POST /api/auth/setup creates the first admin' }),
+  setupRequired: z.boolean().meta({
+    description:
+      "No user exists yet: POST /api/auth/setup creates the first admin, with the setup code from the daemon's log",
+  }),
 });
 export type AuthStatusReply = z.infer<typeof authStatusReplySchema>;
 

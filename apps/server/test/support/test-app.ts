@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import type { App, AppDeps } from '../../src/http/app.js';
 import { createRuntime, type RuntimeAdapters } from '../../src/runtime.js';
+import { SETUP_CODE_PATTERN } from '../../src/features/auth/setup-code.js';
 
 export const TEST_ADMIN = { username: 'admin', password: 'correct horse battery' } as const;
 
@@ -24,8 +25,13 @@ export interface TestApp {
   app: App;
   deps: AppDeps;
   dataDir: string;
-  /** Runs the first-admin setup (TEST_ADMIN unless given) and returns the admin's session. */
+  /**
+   * Runs the first-admin setup (TEST_ADMIN unless given) with the setup code read from the app's
+   * log, as an operator would, and returns the admin's session.
+   */
   setupAdmin(credentials?: { username: string; password: string }): Promise<TestSession>;
+  /** The setup code the app last printed to its log; throws if it printed none (an admin exists). */
+  setupCode(): string;
   /** Signs in; throws with the reply if the sign-in is refused. */
   login(username: string, password: string): Promise<TestSession>;
   /** Creates an API token with the role, as the given admin session; returns its value. */
@@ -69,15 +75,26 @@ interface TestAppOptions {
 
 async function openTestApp(dataDir: string, opts: TestAppOptions): Promise<TestApp> {
   const config = loadConfig({ HM_DATA_DIR: dataDir, HM_LOG_LEVEL: 'silent', ...opts.env });
+  // The log is read, not shown: the setup code is taken from it the way an operator would.
+  let printedCode: string | undefined;
+  const log = {
+    write(line: string) {
+      printedCode = SETUP_CODE_PATTERN.exec(line)?.[1] ?? printedCode;
+    },
+  };
   const runtime = await createRuntime(
     config,
-    createLogger('silent'),
+    createLogger('warn', log),
     { ...noEngine, ...opts.adapters },
     'test',
   );
+  const setupCode = () => {
+    if (!printedCode) throw new Error('the app printed no setup code: an admin exists already');
+    return printedCode;
+  };
   const { app } = runtime;
 
-  async function signIn(url: string, credentials: { username: string; password: string }, expected: number) {
+  async function signIn(url: string, credentials: Record<string, string>, expected: number) {
     const res = await app.inject({ method: 'POST', url, payload: credentials });
     if (res.statusCode !== expected) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`);
     const { csrfToken, user } = res.json<{ csrfToken: string; user: User }>();
@@ -89,7 +106,9 @@ async function openTestApp(dataDir: string, opts: TestAppOptions): Promise<TestA
     app,
     deps: runtime.deps,
     dataDir,
-    setupAdmin: (credentials = TEST_ADMIN) => signIn('/api/auth/setup', credentials, 201),
+    setupAdmin: (credentials = TEST_ADMIN) =>
+      signIn('/api/auth/setup', { ...credentials, setupCode: setupCode() }, 201),
+    setupCode,
     login: (username, password) => signIn('/api/auth/login', { username, password }, 200),
     async createToken(admin, role, name = `test-${role}`) {
       const res = await app.inject({

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/config/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { engineLinkFor } from '../../src/adapters/engine/engine-link.js';
 import { localPathExists } from '../../src/adapters/fs/host-paths.js';
+import { SETUP_CODE_PATTERN } from '../../src/features/auth/setup-code.js';
 
 export interface ApiReply<T = unknown> {
   status: number;
@@ -44,7 +45,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HM_LOG_LEVEL: 'silent',
     ...env,
   });
-  const logger = createLogger(config.logLevel);
+  // The setup code is read from the daemon's log, as an operator would; the log is shown only if
+  // HM_LOG_LEVEL asks for it.
+  let setupCode: string | undefined;
+  const shown = config.logLevel !== 'silent';
+  const logger = createLogger(shown ? config.logLevel : 'warn', {
+    write(line: string) {
+      setupCode = SETUP_CODE_PATTERN.exec(line)?.[1] ?? setupCode;
+      if (shown) process.stdout.write(line);
+    },
+  });
   const runtime = await createRuntime(
     config,
     logger,
@@ -76,7 +86,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
 
-  const setup = await api('POST', '/api/auth/setup', ADMIN, 'anonymous');
+  if (!setupCode) throw new Error('the daemon printed no setup code');
+  const setup = await api('POST', '/api/auth/setup', { ...ADMIN, setupCode }, 'anonymous');
   if (setup.status >= 300) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
   const login = await fetch(url + '/api/auth/login', {
     method: 'POST',

@@ -6,6 +6,9 @@ import { createAuthenticator } from './authenticator.js';
 import { LoginLimiter } from './login-limiter.js';
 import { argon2Hasher } from './password-hasher.js';
 import { SessionStore } from './session-store.js';
+import { SetupCode, setupCodeNotice } from './setup-code.js';
+import { SetupService } from './setup.service.js';
+import { tellOperator } from '../../adapters/console/operator-console.js';
 import { SignInService } from './sign-in.service.js';
 import { ApiTokenStore } from './token-store.js';
 import { registerTokenRoutes } from './token.routes.js';
@@ -21,7 +24,7 @@ const IP_FAILURE_FACTOR = 4;
  * other routes are registered), and adds the auth, token and user routes.
  */
 export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const { config, db, audit } = deps;
+  const { config, db, audit, logger } = deps;
   const hasher = argon2Hasher();
   const sessions = new SessionStore(db, config.sessionTtlMs);
   const tokens = new ApiTokenStore(db);
@@ -33,6 +36,13 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
   });
   const signIn = new SignInService({ users, sessions, hasher, limiter });
   await signIn.warmUp();
+  const setup = new SetupService({ users, sessions, limiter, code: new SetupCode() });
+  const code = await setup.issueIfNeeded();
+  if (code) {
+    // Both: the log may be shipped elsewhere or filtered by level, the console may not be watched.
+    logger.warn(setupCodeNotice(code));
+    tellOperator(setupCodeNotice(code));
+  }
 
   app.decorateRequest('principal', null);
   installAuthHook(app, {
@@ -42,7 +52,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   await app.register((scoped) => {
-    registerAuthRoutes(scoped, { users, sessions, signIn, audit });
+    registerAuthRoutes(scoped, { users, sessions, signIn, setup, audit });
     registerTokenRoutes(scoped, { tokens, audit });
     registerUserRoutes(scoped, { users, audit });
     return Promise.resolve();

@@ -11,20 +11,22 @@ import {
 } from '@harbourmaster/contracts';
 import type { AuditActor, AuditLog } from '../audit/audit.service.js';
 import { auditActor } from '../audit/audit-actor.js';
-import { forbidden, HttpError, tooManyRequests, unauthorized } from '../../http/http-errors.js';
+import { conflict, forbidden, HttpError, tooManyRequests, unauthorized } from '../../http/http-errors.js';
 import { principalOf } from '../../http/principal.js';
 import { tokenNameOf } from './authenticator.js';
 import { sessionOf } from './request-session.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { NewSession, SessionStore } from './session-store.js';
+import type { SetupService } from './setup.service.js';
 import type { SignInService } from './sign-in.service.js';
 import type { UserService } from './user.service.js';
 import { toUser } from './user-row.js';
 
 export interface AuthRoutesDeps {
-  users: Pick<UserService, 'count' | 'createFirstAdmin' | 'markSignedIn'>;
-  sessions: Pick<SessionStore, 'create' | 'delete'>;
+  users: Pick<UserService, 'count'>;
+  sessions: Pick<SessionStore, 'delete'>;
   signIn: Pick<SignInService, 'signIn'>;
+  setup: Pick<SetupService, 'setup'>;
   audit: Pick<AuditLog, 'record'>;
 }
 
@@ -43,7 +45,7 @@ function minutes(ms: number): string {
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { users, sessions, signIn, audit } = deps;
+  const { users, sessions, signIn, setup, audit } = deps;
 
   /** Hands the browser a new session cookie; signing in again ends the caller's old session. */
   async function replaceSession(
@@ -75,34 +77,65 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Create the first admin and sign in as them (only while no user exists)',
+        summary:
+          "Create the first admin and sign in as them: only while no user exists, and only with the one-time setup code from the daemon's log or console",
         body: setupBodySchema,
         response: { 201: loginReplySchema },
       },
     },
     async (req, reply) => {
-      const actor = attempted(req, req.body.username);
-      let user;
+      const { username } = req.body;
+      const actor = attempted(req, username);
+      const refuse = async (reason: string, err: HttpError) => {
+        await audit.record({
+          actor,
+          action: 'auth.setup',
+          target: username,
+          result: 'denied',
+          detail: { reason },
+        });
+        throw err;
+      };
+      let result;
       try {
-        user = await users.createFirstAdmin(req.body.username, req.body.password);
+        result = await setup.setup(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       } catch (err) {
-        const result = err instanceof HttpError ? 'denied' : 'error';
-        await audit.record({ actor, action: 'auth.setup', target: req.body.username, result });
+        // A username taken in a race with another setup is a refusal; anything else is our fault.
+        const outcome = err instanceof HttpError ? 'denied' : 'error';
+        await audit.record({ actor, action: 'auth.setup', target: username, result: outcome });
         throw err;
       }
-      const session = await sessions.create(user.id, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
-      await replaceSession(req, reply, session);
-      user = { ...user, lastLoginAt: await users.markSignedIn(user.id) };
-      await audit.record({
-        actor: { ...actor, id: user.id },
-        action: 'auth.setup',
-        target: user.username,
-        result: 'ok',
-      });
-      return reply.status(201).send({ csrfToken: session.csrfToken, user });
+      switch (result.kind) {
+        case 'done':
+          return refuse('done', conflict('setup is already done; sign in instead'));
+        case 'locked':
+          reply.header('retry-after', String(Math.ceil(result.retryAfterMs / 1000)));
+          return refuse(
+            'locked',
+            tooManyRequests(`too many wrong setup codes; try again in ${minutes(result.retryAfterMs)}`),
+          );
+        case 'wrong-code':
+          return refuse(
+            'wrong setup code',
+            new HttpError(
+              403,
+              'forbidden',
+              'wrong setup code: use the code the daemon printed in its log or console when it last started',
+              'setupCode',
+            ),
+          );
+        case 'ok': {
+          await replaceSession(req, reply, result.session);
+          const { user } = result;
+          await audit.record({
+            actor: { ...actor, id: user.id },
+            action: 'auth.setup',
+            target: user.username,
+            result: 'ok',
+          });
+          return reply.status(201).send({ csrfToken: result.session.csrfToken, user });
+        }
+      }
     },
   );
 
