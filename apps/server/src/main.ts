@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './config/logger.js';
+import { readableDestination } from './config/readable-log.js';
 import { createRuntime } from './runtime.js';
 import { engineLinkFor } from './adapters/engine/engine-link.js';
 import { localPathExists } from './adapters/fs/host-paths.js';
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  // A person at a terminal reads lines; a service manager or log collector gets JSON.
+  const logger = createLogger(
+    config.logLevel,
+    process.stdout.isTTY ? readableDestination(process.stdout) : undefined,
+  );
   const runtime = await createRuntime(
     config,
     logger,

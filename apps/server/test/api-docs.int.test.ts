@@ -31,7 +31,13 @@ describe('API docs and audit file', () => {
     expect(spec.body.paths['/api/hosts/{host}/containers']?.post?.requestBody).toBeDefined();
     const ui = await fetch(`${s.url}/api/docs/`);
     expect(ui.status).toBe(200);
-    expect(await ui.text()).toContain('swagger');
+    expect(await ui.text()).toContain('swagger-ui-bundle.js');
+    const bundle = await fetch(`${s.url}/api/docs/static/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toContain('javascript');
+    expect((await bundle.text()).length).toBeGreaterThan(100_000);
+    expect((await fetch(`${s.url}/api/docs/init.js`)).status).toBe(200);
+    expect((await fetch(`${s.url}/api/docs/static/..%2Fpackage.json`)).status).toBe(404);
   });
 
   it('writes every audited change as a JSON line in the data dir too', async () => {

@@ -1,0 +1,238 @@
+// Footprint of the daemon: idle RSS from a fresh start, then a list load (many clients asking for the
+// container list at once) with requests/s, latency, bytes per reply, the daemon's RSS during and
+// after it, and the CPU the engine spends meanwhile (a list served from memory costs it nothing).
+// Usage (Node 24 on PATH, `node scripts/build-server.mjs` done, a private engine running):
+//   DOCKER_HOST=unix:///…/docker.sock node bench/footprint.mjs [--containers 1000] [--running 20]
+//     [--clients 32] [--seconds 20] [--encoding br|gzip|none] [--keep]
+// Containers are created as `hm-bench-fp-N` (most only created, `--running` of them started) and
+// removed at the end unless `--keep`.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: opt } = parseArgs({
+  options: {
+    containers: { type: 'string', default: '1000' },
+    running: { type: 'string', default: '20' },
+    clients: { type: 'string', default: '32' },
+    seconds: { type: 'string', default: '20' },
+    encoding: { type: 'string', default: 'br' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const dockerHost = process.env.DOCKER_HOST;
+if (!dockerHost?.startsWith('unix://'))
+  throw new Error('set DOCKER_HOST=unix:///…/docker.sock (the engine to measure)');
+const socketPath = dockerHost.slice('unix://'.length);
+const image = process.env.HM_TEST_IMAGE ?? 'local/busybox:1';
+const PREFIX = 'hm-bench-fp-';
+// The same Node flags as scripts/start.sh: a small young generation (see docs/adr/0004).
+const NODE_FLAGS =
+  readFileSync('scripts/start.sh', 'utf8')
+    .match(/HM_NODE_FLAGS:-([^}]*)\}/)?.[1]
+    .split(' ') ?? [];
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const mb = (kb) => (kb / 1024).toFixed(1);
+
+/** One request to the engine over its socket; resolves with the status and parsed JSON. */
+function engine(method, path, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { socketPath, method, path, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+async function pool(items, size, fn) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
+}
+
+async function ensureContainers(count, running) {
+  const existing = new Set(
+    (
+      await engine(
+        'GET',
+        `/containers/json?all=true&filters=${encodeURIComponent(JSON.stringify({ name: [PREFIX] }))}`,
+      )
+    ).body.map((c) => c.Names[0].slice(1)),
+  );
+  const names = Array.from({ length: count }, (_, i) => `${PREFIX}${i + 1}`);
+  const missing = names.filter((n) => !existing.has(n));
+  const t0 = Date.now();
+  await pool(missing, 8, async (name) => {
+    const r = await engine('POST', `/containers/create?name=${name}`, {
+      Image: image,
+      Cmd: ['sleep', '86400'],
+      Labels: { 'hm.bench': 'footprint', tier: Number(name.slice(PREFIX.length)) % 2 ? 'odd' : 'even' },
+      HostConfig: { NetworkMode: 'none' },
+    });
+    if (r.status !== 201) throw new Error(`create ${name}: ${r.status} ${JSON.stringify(r.body)}`);
+  });
+  await pool(names.slice(0, running), 4, (name) => engine('POST', `/containers/${name}/start`));
+  if (missing.length)
+    console.log(`created ${missing.length} containers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return names;
+}
+
+async function removeContainers(names) {
+  await pool(names, 8, (name) => engine('DELETE', `/containers/${name}?force=true`));
+}
+
+function rssKb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+}
+
+/** CPU seconds (user + system) a process has used. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** dockerd (from its pidfile beside the socket) and its children: containerd and the shims. */
+function enginePids() {
+  const dockerd = Number(readFileSync(join(dirname(socketPath), 'docker.pid'), 'utf8'));
+  const pids = [dockerd];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (pids.includes(ppid)) pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
+const names = await ensureContainers(Number(opt.containers), Number(opt.running));
+const port = 19600 + (process.pid % 300);
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'hm-bench-fp-'));
+const daemon = spawn(process.execPath, [...NODE_FLAGS, 'apps/server/dist/main.js'], {
+  env: {
+    MALLOC_ARENA_MAX: '2',
+    ...process.env,
+    HM_PORT: String(port),
+    HM_DATA_DIR: dataDir,
+    HM_LOG_LEVEL: 'warn',
+    DOCKER_HOST: dockerHost,
+  },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let stderr = '';
+daemon.stderr.on('data', (d) => (stderr += d.toString()));
+const started = Date.now();
+
+try {
+  let code;
+  for (let i = 0; i < 100 && !code; i++) {
+    code = /Setup code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(stderr)?.[1];
+    if (!code) await sleep(100);
+  }
+  if (!code) throw new Error(`the daemon printed no setup code:\n${stderr}`);
+  const setup = await fetch(`${base}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'bench password 1', setupCode: code }),
+  });
+  const cookie = setup.headers.get('set-cookie').split(';')[0];
+  const { csrfToken } = await setup.json();
+  const tokenReply = await fetch(`${base}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'bench', role: 'viewer' }),
+  });
+  const { token } = await tokenReply.json();
+  const headers = { authorization: `Bearer ${token}` };
+  if (opt.encoding !== 'none') headers['accept-encoding'] = opt.encoding;
+
+  const first = await (
+    await fetch(`${base}/api/containers`, { headers: { authorization: headers.authorization } })
+  ).json();
+  const listed = first.containers.filter((c) => c.name.startsWith(PREFIX)).length;
+  await sleep(Math.max(0, 10_000 - (Date.now() - started)));
+  const idleKb = rssKb(daemon.pid);
+
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Number(opt.clients) });
+  const latencies = [];
+  let bytes = 0;
+  let failures = 0;
+  const get = () =>
+    new Promise((resolve) => {
+      const t = performance.now();
+      http
+        .get(`${base}/api/containers`, { agent, headers }, (res) => {
+          res.on('data', (c) => (bytes += c.length));
+          res.on('end', () => {
+            if (res.statusCode !== 200) failures++;
+            latencies.push(performance.now() - t);
+            resolve();
+          });
+        })
+        .on('error', () => {
+          failures++;
+          resolve();
+        });
+    });
+  const pids = enginePids();
+  const engineCpu0 = pids.reduce((s, p) => s + cpuSeconds(p), 0);
+  const daemonCpu0 = cpuSeconds(daemon.pid);
+  let peakKb = rssKb(daemon.pid);
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssKb(daemon.pid))), 250);
+  const end = Date.now() + Number(opt.seconds) * 1000;
+  const t0 = Date.now();
+  await Promise.all(
+    Array.from({ length: Number(opt.clients) }, async () => {
+      while (Date.now() < end) await get();
+    }),
+  );
+  const elapsed = (Date.now() - t0) / 1000;
+  clearInterval(sampler);
+  const engineCpu = pids.reduce((s, p) => s + cpuSeconds(p), 0) - engineCpu0;
+  const daemonCpu = cpuSeconds(daemon.pid) - daemonCpu0;
+  agent.destroy();
+  await sleep(10_000);
+  const afterKb = rssKb(daemon.pid);
+
+  latencies.sort((a, b) => a - b);
+  const pct = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))].toFixed(1);
+  console.log(
+    `containers: ${names.length} (${opt.running} running), listed ${listed}; node flags: ${NODE_FLAGS.join(' ') || 'none'}`,
+  );
+  console.log(`idle RSS 10 s after start: ${mb(idleKb)} MB`);
+  console.log(
+    `list load: ${opt.clients} clients for ${elapsed.toFixed(0)} s, Accept-Encoding ${opt.encoding}: ` +
+      `${(latencies.length / elapsed).toFixed(0)} requests/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, ` +
+      `${(bytes / latencies.length / 1024).toFixed(1)} KB per reply, ${failures} failed`,
+  );
+  console.log(`RSS during the load (peak): ${mb(peakKb)} MB; 10 s after: ${mb(afterKb)} MB`);
+  console.log(
+    `CPU during the load: daemon ${((daemonCpu / elapsed) * 100).toFixed(0)} % of a core, ` +
+      `engine (dockerd, containerd, shims) ${((engineCpu / elapsed) * 100).toFixed(1)} % of a core`,
+  );
+} finally {
+  daemon.kill('SIGTERM');
+  await new Promise((r) => daemon.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+  if (!opt.keep) await removeContainers(names);
+}
