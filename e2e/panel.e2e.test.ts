@@ -220,7 +220,7 @@ describe('the create wizard', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.goto(daemon.url + '/containers');
     await page.getByRole('link', { name: 'New container' }).click();
-    await page.getByRole('textbox', { name: 'Image' }).fill(IMAGE);
+    await page.getByRole('combobox', { name: 'Image' }).fill(IMAGE);
     await page.getByRole('textbox', { name: 'Container name' }).fill(`${P}made`);
     await page.getByRole('textbox', { name: 'Command' }).fill('sleep 3600');
     await page.getByRole('textbox', { name: 'Network' }).fill('none');
