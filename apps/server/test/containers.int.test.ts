@@ -357,7 +357,8 @@ describe('container icons', () => {
 
     await docker('rm', name);
     await docker('create', '--name', name, TEST_IMAGE);
-    expect(await listed()).toBe(uploaded.body.icon);
+    // The recreated container reaches the list through the event stream, a moment later.
+    expect(await eventually(listed)).toBe(uploaded.body.icon);
 
     const bad = await put('javascript:alert(1)');
     expect(bad.status).toBe(400);
