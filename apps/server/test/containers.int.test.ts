@@ -356,9 +356,12 @@ describe('container icons', () => {
     expect(Buffer.from(await img.arrayBuffer()).equals(png)).toBe(true);
 
     await docker('rm', name);
-    await docker('create', '--name', name, TEST_IMAGE);
+    const recreated = await docker('create', '--name', name, TEST_IMAGE);
     // The recreated container reaches the list through the event stream, a moment later.
-    expect(await eventually(listed)).toBe(uploaded.body.icon);
+    const row = await eventually(async () =>
+      (await s.api<List>('GET', `/api/containers?q=${name}`)).body.containers.find((c) => c.id === recreated),
+    );
+    expect(row.icon).toBe(uploaded.body.icon);
 
     const bad = await put('javascript:alert(1)');
     expect(bad.status).toBe(400);
