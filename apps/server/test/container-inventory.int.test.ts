@@ -105,6 +105,19 @@ describe('the container list served from memory', () => {
     expect(relay.requests.slice(before)).toEqual([]);
   });
 
+  it('shows a container created through the API in the very next list', async () => {
+    const name = `${P}made`;
+    const made = await s.api('POST', '/api/hosts/local/containers', {
+      name,
+      image: TEST_IMAGE,
+      command: ['sleep', '3600'],
+      network: 'none',
+    });
+    expect(made.status).toBe(201);
+    expect((await ours()).find((c) => c.name === name)?.state).toBe('running');
+    await docker('rm', '-f', name);
+  });
+
   it('shows a change made through the API in the very next list', async () => {
     const name = `${P}web-2`;
     expect((await s.api('POST', `/api/hosts/local/containers/${name}/stop`)).status).toBe(200);

@@ -103,14 +103,19 @@ export class ContainerService {
     return toContainerSummary(hostId, c, await this.tags.get(hostId, 'container', containerName(c)), icon);
   }
 
+  /** Waits until the list shows a container as the engine has it now (after a change made here). */
+  settle(hostId: string, id: string): Promise<void> {
+    return this.inventory.sync(hostId, id);
+  }
+
   async act(hostId: string, id: string, action: ContainerAction): Promise<void> {
     await runAction(this.hosts.engine(hostId), id, action).catch(ignoreNotModified);
-    await this.inventory.sync(hostId, id);
+    await this.settle(hostId, id);
   }
 
   async remove(hostId: string, id: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
     await this.hosts.engine(hostId).removeContainer(id, opts);
-    await this.inventory.sync(hostId, id);
+    await this.settle(hostId, id);
   }
 
   /** Runs one action on many containers, a few at a time; each target gets its own result. */

@@ -153,6 +153,7 @@ export function registerContainerRoutes(app: FastifyInstance, deps: ContainerRou
         },
         (progress) => deps.creator.create(host, b, progress),
       );
+      await containers.settle(host, created.id);
       return reply.status(201).send(created);
     },
   );
