@@ -56,6 +56,25 @@ describe('volume and network drivers', () => {
     expect(await docker('volume', 'inspect', '-f', '{{.Driver}}', `${P}ok`)).toBe('local');
   });
 
+  it('refuses a second network of the same name with 409, as newer engines do', async () => {
+    const body = { name: `${P}dup` };
+    expect((await s.api('POST', '/api/hosts/local/networks', body)).status).toBe(201);
+    const again = await s.api<ErrorReply>('POST', '/api/hosts/local/networks', body);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/already exists/);
+    expect((await docker('network', 'ls', '-q', '--filter', `name=^${P}dup$`)).split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a gateway outside the subnet before asking the engine', async () => {
+    const res = await s.api<ErrorReply>('POST', '/api/hosts/local/networks', {
+      name: `${P}gw`,
+      subnet: '10.213.0.0/24',
+      gateway: '10.212.0.1',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.field).toBe('body.gateway');
+  });
+
   it('refuses an overlay network on an engine that is not a Swarm manager, naming the driver', async () => {
     const res = await s.api<ErrorReply>('POST', '/api/hosts/local/networks', {
       name: `${P}net`,

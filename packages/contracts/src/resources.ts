@@ -32,15 +32,44 @@ export const networkSchema = z.object({
   containers: z.number().int(),
 });
 export const networkListReplySchema = z.object({ networks: z.array(networkSchema) });
-export const networkCreateBodySchema = z.object({
-  name: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, 'not a network name'),
-  driver: z.enum(['bridge', 'macvlan', 'ipvlan', 'overlay']).default('bridge'),
-  internal: z.boolean().default(false),
-  attachable: z.boolean().default(false),
-  subnet: z.cidrv4().optional(),
-  gateway: z.ipv4().optional(),
-  labels: z.record(z.string(), z.string()).default({}),
-});
+export const networkCreateBodySchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, 'not a network name'),
+    driver: z.enum(['bridge', 'macvlan', 'ipvlan', 'overlay']).default('bridge'),
+    internal: z.boolean().default(false),
+    attachable: z.boolean().default(false),
+    subnet: z.cidrv4().optional(),
+    gateway: z.ipv4().optional().meta({ description: 'An address inside the subnet; needs a subnet' }),
+    labels: z.record(z.string(), z.string()).default({}),
+  })
+  .check((ctx) => {
+    // The engine answers these with a 500 after allocating, so they are refused here by name.
+    const { subnet, gateway } = ctx.value;
+    if (gateway === undefined) return;
+    if (subnet === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: gateway,
+        path: ['gateway'],
+        message: 'a gateway needs a subnet',
+      });
+    } else if (!inSubnet(gateway, subnet)) {
+      ctx.issues.push({ code: 'custom', input: gateway, path: ['gateway'], message: `not inside ${subnet}` });
+    }
+  });
+
+function ipv4ToNumber(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+/** Whether an IPv4 address lies inside a CIDR block, e.g. 10.0.0.1 in 10.0.0.0/24. */
+function inSubnet(ip: string, cidr: string): boolean {
+  const [base = '', bits = '32'] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  const start = Math.floor(ipv4ToNumber(base) / size) * size;
+  const address = ipv4ToNumber(ip);
+  return address >= start && address < start + size;
+}
 
 export const volumeSchema = z.object({
   name: z.string(),
@@ -59,7 +88,7 @@ export const volumeCreateBodySchema = z.object({
     .max(255, { abort: true })
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/, 'not a driver name')
     .default('local')
-    .meta({ description: "One of the engine's volume drivers (GET /api/hosts/{host} info lists them)" }),
+    .meta({ description: "One of the engine's volume drivers: local, or one a plugin adds" }),
   labels: z.record(z.string(), z.string()).default({}),
 });
 export const networkParamsSchema = z.object({ host: hostIdSchema, id: networkRefSchema });

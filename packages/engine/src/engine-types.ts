@@ -196,6 +196,8 @@ export interface NetworkSummary {
 
 export interface NetworkCreateBody {
   Name: string;
+  /** Engines before API 1.44 create a second network of the same name unless asked to check. */
+  CheckDuplicate?: boolean;
   Driver?: string;
   Internal?: boolean;
   Attachable?: boolean;

@@ -1,4 +1,4 @@
-import type { NetworkCreateBody } from '@harbourmaster/engine';
+import { EngineError, type NetworkCreateBody } from '@harbourmaster/engine';
 import type { HostRegistry } from '../hosts/host-registry.js';
 import { EngineDrivers, hasDriver } from '../hosts/engine-drivers.js';
 import { badRequest } from '../../http/http-errors.js';
@@ -64,6 +64,7 @@ export class NetworkService {
     await this.checkDriver(hostId, req.driver);
     const body: NetworkCreateBody = {
       Name: req.name,
+      CheckDuplicate: true,
       Driver: req.driver,
       Internal: req.internal,
       Attachable: req.attachable,
@@ -71,7 +72,19 @@ export class NetworkService {
     };
     if (req.subnet)
       body.IPAM = { Config: [{ Subnet: req.subnet, ...(req.gateway ? { Gateway: req.gateway } : {}) }] };
-    return this.hosts.engine(hostId).createNetwork(body);
+    return this.hosts
+      .engine(hostId)
+      .createNetwork(body)
+      .catch((err: unknown) => {
+        // The engine lists drivers the host's kernel cannot run (ipvlan, macvlan in containers).
+        if (err instanceof EngineError && /operation not supported/i.test(err.message)) {
+          throw badRequest(
+            `driver: host ${hostId} cannot run ${req.driver} networks: ${err.message}`,
+            'driver',
+          );
+        }
+        throw err;
+      });
   }
 
   /** Refuses what the engine would refuse only after a long plugin lookup, or with a 500. */
