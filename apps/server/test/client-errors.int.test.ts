@@ -72,6 +72,18 @@ describe('requests the HTTP parser refuses', () => {
     expect(JSON.parse(body)).toEqual({ error: 'bad_request', message: 'malformed HTTP request' });
   });
 
+  it('answers a path that is not valid percent-encoded UTF-8 with our 400, not echoing it', async () => {
+    const [reply, ...more] = await exchange(
+      'GET /api/hosts/local/containers/%C0%AE%C0%AE/logs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(more).toEqual([]);
+    expect(reply!.head).toMatch(/^HTTP\/1.1 400 /);
+    expect(JSON.parse(reply!.body)).toEqual({
+      error: 'bad_request',
+      message: 'the URL path is not valid: a segment is not well-formed percent-encoded UTF-8',
+    });
+  });
+
   it('a keep-alive client loses no request after a 431', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const get = (headers: Record<string, string> = {}) =>

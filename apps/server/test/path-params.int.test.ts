@@ -82,4 +82,11 @@ describe('path parameters by Docker grammar', () => {
       }
     },
   );
+
+  it('lets a long image reference with a digest through the router to the route', async () => {
+    const ref = `registry.example.com:5000/${'team/'.repeat(20)}app:1.2.3@sha256:${'a'.repeat(64)}`;
+    const res = await rawRequest('DELETE', `/api/hosts/local/images/${encodeURIComponent(ref)}`);
+    // This app has no engine: "no host local" shows the request passed the router and validation.
+    expect(res.json).toEqual({ error: 'not_found', message: 'no host local' });
+  });
 });

@@ -20,7 +20,7 @@ import type { NetworkService } from '../features/networks/network.service.js';
 import type { VolumeService } from '../features/volumes/volume.service.js';
 import type { SecretBox } from '../adapters/crypto/secret-box.js';
 import { installErrorHandler } from './error-handler.js';
-import { answerClientError } from './client-error.js';
+import { answerClientError, answerFrameworkError } from './client-error.js';
 import { acceptEmptyJsonBodies } from './parse-json.js';
 import { DataDiskWatch } from './data-disk.js';
 import { freeBytes } from '../adapters/fs/disk-space.js';
@@ -80,6 +80,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: true,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+    // Image references are path parameters of up to 512 characters, more once percent-encoded.
+    routerOptions: { maxParamLength: 2048 },
   });
   acceptEmptyJsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
