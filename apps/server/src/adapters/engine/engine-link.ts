@@ -1,10 +1,37 @@
-import { EventFollower, HttpDockerEngine, type DockerHostTlsSettings } from '@harbourmaster/engine';
+import {
+  EventFollower,
+  HttpDockerEngine,
+  type DockerEngine,
+  type DockerHostTlsSettings,
+  type EngineEvent,
+} from '@harbourmaster/engine';
 import type { Logger } from '../../config/logger.js';
-import type { EngineLink, HostRow } from '../../features/hosts/host-registry.js';
+
+/** Where a host's engine is: what a connection needs to know of a host. */
+export interface EngineTarget {
+  id: string;
+  kind: 'socket' | 'tcp' | 'agent';
+  url: string;
+}
+
+export interface FollowHandlers {
+  onEvent(event: EngineEvent): void;
+  onConnected(): void;
+  onDisconnected(error: string): void;
+}
+
+/** An engine and a way to follow its events: what a host needs, whatever kind it is. */
+export interface EngineLink {
+  engine: DockerEngine;
+  /** Follows events until the returned function is called; reconnects by itself. */
+  follow(handlers: FollowHandlers): () => void;
+}
+
+export type EngineLinkFactory = (host: EngineTarget) => EngineLink;
 
 /** Connects to a host's engine over its socket or TCP(+TLS) and follows its events. */
 export function engineLinkFor(
-  host: HostRow,
+  host: EngineTarget,
   tls: { verify: boolean; certPath: string | undefined },
   log: Logger,
 ): EngineLink {

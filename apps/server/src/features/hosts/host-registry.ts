@@ -1,32 +1,18 @@
-import type { DockerEngine, EngineEvent } from '@harbourmaster/engine';
+import type { DockerEngine } from '@harbourmaster/engine';
 import type { HostStatus } from '@harbourmaster/contracts';
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../config/logger.js';
 import { notFound } from '../../http/http-errors.js';
 import { containerStateEvent } from './container-state-event.js';
+import type { EngineLinkFactory, EngineTarget } from '../../adapters/engine/engine-link.js';
 
-export interface HostRow {
-  id: string;
+export type { EngineLinkFactory };
+
+/** A host as stored: where its engine is, and its name in the panel. */
+export interface HostRow extends EngineTarget {
   name: string;
-  kind: 'socket' | 'tcp' | 'agent';
-  url: string;
 }
-
-export interface FollowHandlers {
-  onEvent(event: EngineEvent): void;
-  onConnected(): void;
-  onDisconnected(error: string): void;
-}
-
-/** An engine and a way to follow its events: what a host needs, whatever kind it is. */
-export interface EngineLink {
-  engine: DockerEngine;
-  /** Follows events until the returned function is called; reconnects by itself. */
-  follow(handlers: FollowHandlers): () => void;
-}
-
-export type EngineLinkFactory = (host: HostRow) => EngineLink;
 
 export interface HostConnection {
   host: HostRow;
