@@ -1,114 +1,77 @@
-import { join, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import type { Config } from './config/config.js';
 import type { Logger } from './config/logger.js';
-import { openDatabase } from './db/database.js';
-import { EventBus } from './events/event-bus.js';
-import { AuditLog } from './features/audit/audit.service.js';
-import { AuditReconciler } from './features/audit/audit-reconciler.js';
-import { HostRegistry, type EngineLinkFactory } from './features/hosts/host-registry.js';
-import { TagStore } from './features/tags/tag-store.js';
-import { IconStore } from './features/icons/icon-store.js';
-import { JobRunner } from './features/jobs/job-runner.js';
-import { LiveHub } from './features/live/live-hub.js';
-import { ContainerService } from './features/containers/container.service.js';
-import { ContainerInventory } from './features/inventory/container-inventory.js';
-import { ContainerCreateService } from './features/containers/container-create.service.js';
-import { ImageService } from './features/images/image.service.js';
-import { pullJob } from './features/images/pull-job.js';
-import { NetworkService } from './features/networks/network.service.js';
-import { VolumeService } from './features/volumes/volume.service.js';
-import { buildApp, type App, type AppDeps } from './http/app.js';
-import { loadSecretKey } from './adapters/crypto/secret-key.js';
-import { SecretBox } from './adapters/crypto/secret-box.js';
+import { createCore, type Core, type RuntimeAdapters } from './core.js';
+import type { Feature } from './features/feature.js';
+import { createAuthFeature } from './features/auth/auth.feature.js';
+import { createHostsFeature } from './features/hosts/hosts.feature.js';
+import { createContainersFeature } from './features/containers/containers.feature.js';
+import { createIconsFeature } from './features/icons/icons.feature.js';
+import { createImagesFeature } from './features/images/images.feature.js';
+import { createNetworksFeature } from './features/networks/networks.feature.js';
+import { createVolumesFeature } from './features/volumes/volumes.feature.js';
+import { createLogsFeature } from './features/logs/logs.feature.js';
+import { createExecFeature } from './features/exec/exec.feature.js';
+import { createLiveFeature } from './features/live/live.feature.js';
+import { createAuditFeature } from './features/audit/audit.feature.js';
+import { createJobsFeature } from './features/jobs/jobs.feature.js';
+import { buildApp, type App } from './http/app.js';
 
-/** A full reload of every host's containers, for anything the event stream missed. */
-const INVENTORY_RECONCILE_MS = 60_000;
-
-export interface RuntimeAdapters {
-  /** Where the built web app is; a page saying to build it is served when it is missing. */
-  webDir?: string;
-  /** How a host's engine is reached (a socket/TCP engine now; agents later). */
-  linkFor: EngineLinkFactory;
-  /** Whether a host path exists, for bind-mount checks; null when it cannot be told from here. */
-  pathExists: (hostId: string, path: string) => Promise<boolean | null>;
-}
+export type { RuntimeAdapters };
 
 export interface Runtime {
   app: App;
-  deps: AppDeps;
-  /** Connects hosts and resumes jobs; call after `app.listen`. */
+  deps: Core;
+  /** Starts the features in order (hosts connect, intents reconcile, jobs resume); call after `app.listen`. */
   start(): Promise<void>;
-  /** Stops streams, jobs and the database, in that order. */
+  /** Drains the features, stops the server, then the features in reverse order, the audit log and the database. */
   stop(): Promise<void>;
 }
 
-/** Wires config, database, services and routes together: the one place that knows them all. */
+/**
+ * Every feature, in start order: the one list that knows them all. Authentication installs first
+ * (its hook guards every route); hosts connect before anything asks them; the audit reconcile and
+ * the job resume run once the hosts are connecting.
+ */
+function features(core: Core): Feature[] {
+  const containers = createContainersFeature(core);
+  const list: Feature[] = [
+    createAuthFeature(core),
+    createHostsFeature(core),
+    containers,
+    createIconsFeature(core, containers.containers),
+    createImagesFeature(core),
+    createNetworksFeature(core),
+    createVolumesFeature(core),
+    createLogsFeature(core),
+    createExecFeature(core),
+    createLiveFeature(core),
+  ];
+  const finishers = Object.assign({}, ...list.map((f) => f.intents ?? {})) as NonNullable<Feature['intents']>;
+  return [...list, createAuditFeature(core, finishers), createJobsFeature(core)];
+}
+
+/** Wires config, the shared core and every feature together, and shuts them down in order. */
 export async function createRuntime(
   config: Config,
   logger: Logger,
   adapters: RuntimeAdapters,
   version: string,
 ): Promise<Runtime> {
-  const dataDir = resolve(config.dataDir);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  // Loaded (or created, 0600) at start so a bad key stops the daemon now, not on first use.
-  const secrets = new SecretBox(await loadSecretKey(config.secretKey, dataDir));
-  const { db, schemaVersion, close } = await openDatabase(join(dataDir, 'harbourmaster.db'));
-  const bus = new EventBus();
-  const audit = new AuditLog(db, join(dataDir, 'audit.jsonl'), bus, logger);
-  const hosts = new HostRegistry(db, bus, logger, adapters.linkFor);
-  const tags = new TagStore(db);
-  const icons = new IconStore(db);
-  const jobs = new JobRunner(db, bus, logger);
-  jobs.register(pullJob(hosts));
-  const live = new LiveHub(bus);
-  const inventory = new ContainerInventory(hosts, bus, logger, { reconcileMs: INVENTORY_RECONCILE_MS });
-  const deps: AppDeps = {
-    config,
-    logger,
-    db,
-    schemaVersion,
-    bus,
-    audit,
-    version,
-    startedAt: Date.now(),
-    webDir: adapters.webDir ?? resolve('apps/web/dist'),
-    secrets,
-    hosts,
-    tags,
-    jobs,
-    live,
-    icons,
-    containers: new ContainerService(hosts, inventory, tags, icons),
-    creator: new ContainerCreateService({ hosts, tags, pathExists: adapters.pathExists }),
-    images: new ImageService(hosts),
-    networks: new NetworkService(hosts),
-    volumes: new VolumeService(hosts),
-  };
-  const app = await buildApp(deps);
-  const reconciler = new AuditReconciler(audit, bus, logger, {
-    'container.create': (intent) => deps.creator.finishInterrupted(intent),
-  });
+  const core = await createCore(config, logger, adapters, version);
+  const list = features(core);
+  const app = await buildApp(core, list);
   return {
     app,
-    deps,
+    deps: core,
     async start() {
-      // Before the hosts connect, so the inventory sees each first connection.
-      inventory.start();
-      await hosts.start(config.dockerHost);
-      await reconciler.start();
-      await jobs.recover();
+      for (const feature of list) await feature.start?.();
     },
     async stop() {
-      live.close();
-      reconciler.stop();
+      for (const feature of list) await feature.drain?.();
       await app.close();
-      await jobs.stop();
-      inventory.stop();
-      await hosts.stop();
-      await audit.flush();
-      await close();
+      for (const feature of [...list].reverse()) await feature.stop?.();
+      await core.audit.flush();
+      await core.closeDb();
     },
   };
 }

@@ -5,7 +5,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role, User } from '@harbourmaster/contracts';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import type { App, AppDeps } from '../../src/http/app.js';
+import type { App } from '../../src/http/app.js';
+import type { Core } from '../../src/core.js';
 import { createRuntime, type RuntimeAdapters } from '../../src/runtime.js';
 import { SETUP_CODE_PATTERN } from '../../src/features/auth/setup-code.js';
 
@@ -23,7 +24,7 @@ export interface TestSession {
 /** An app built on a fresh SQLite file in a temp dir, with no engine connected; nothing listens. */
 export interface TestApp {
   app: App;
-  deps: AppDeps;
+  deps: Core;
   dataDir: string;
   /**
    * Runs the first-admin setup (TEST_ADMIN unless given) with the setup code read from the app's

@@ -228,62 +228,64 @@ export class HostInventory {
   private async reloadAll(): Promise<void> {
     const listed = await this.engine().listContainers({ all: true });
     const now = this.now();
+    // A state or status that differs from ours means events were missed: read its times again.
+    const stale = listed
+      .filter((raw) => {
+        const known = this.#entries.get(raw.Id);
+        return (
+          !known?.state || known.raw.State !== raw.State || dockerStatus(known.state, now) !== raw.Status
+        );
+      })
+      .map((raw) => raw.Id);
+    const states = await this.readStates(stale);
     const seen = new Set<string>();
-    const stale: string[] = [];
-    let changed = false;
     for (const raw of listed) {
       seen.add(raw.Id);
-      const known = this.#entries.get(raw.Id);
-      // A state or status that differs from ours means events were missed: read its times again.
-      const needsState =
-        !known?.state || known.raw.State !== raw.State || dockerStatus(known.state, now) !== raw.Status;
-      if (needsState) stale.push(raw.Id);
-      if (!known || JSON.stringify(known.raw) !== JSON.stringify(raw)) changed = true;
-      this.#entries.set(raw.Id, { raw, state: needsState ? null : (known?.state ?? null) });
+      this.apply(
+        raw.Id,
+        raw,
+        states.has(raw.Id) ? states.get(raw.Id)! : (this.#entries.get(raw.Id)?.state ?? null),
+      );
     }
-    for (const id of [...this.#entries.keys()]) {
-      if (!seen.has(id)) {
-        this.#entries.delete(id);
-        changed = true;
-      }
-    }
-    if (changed || stale.length > 0) this.changed();
-    await this.readStates(stale);
+    for (const id of [...this.#entries.keys()]) if (!seen.has(id)) this.#entries.delete(id);
+    this.changed();
   }
 
   private async refresh(ids: string[]): Promise<void> {
     const listed = await this.engine().listContainers({ all: true, filters: { id: ids } });
     const byId = new Map(listed.map((c) => [c.Id, c]));
-    const found: string[] = [];
+    const states = await this.readStates(ids.filter((id) => byId.has(id)));
     for (const id of ids) {
       const raw = byId.get(id);
-      if (raw) {
-        // The engine's fresh status text stands until the new times are read.
-        this.#entries.set(id, { raw, state: null });
-        found.push(id);
-      } else this.#entries.delete(id);
+      if (raw) this.apply(id, raw, states.get(id) ?? 'gone');
+      else this.#entries.delete(id);
     }
-    await this.readStates(found);
     this.changed();
   }
 
-  private async readStates(ids: string[]): Promise<void> {
+  /** Stores what the list and the inspect said together, so a row never mixes two moments. */
+  private apply(id: string, raw: EngineContainer, state: StatusState | null | 'gone'): void {
+    if (state === 'gone') this.#entries.delete(id);
+    else this.#entries.set(id, { raw, state });
+  }
+
+  /** The state of each container, or 'gone' for one removed since it was listed. */
+  private async readStates(ids: string[]): Promise<Map<string, StatusState | 'gone'>> {
+    const states = new Map<string, StatusState | 'gone'>();
     let next = 0;
     const worker = async () => {
       while (next < ids.length) {
         const id = ids[next++]!;
         try {
-          const state = stateOf(await this.engine().inspectContainer(id));
-          const entry = this.#entries.get(id);
-          if (entry) entry.state = state;
+          states.set(id, stateOf(await this.engine().inspectContainer(id)));
         } catch (err) {
           // Removed between the list and the inspect: its destroy event follows.
           if (!isNotFound(err)) throw err;
-          this.#entries.delete(id);
+          states.set(id, 'gone');
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(INSPECT_CONCURRENCY, ids.length) }, worker));
-    if (ids.length > 0) this.changed();
+    return states;
   }
 }

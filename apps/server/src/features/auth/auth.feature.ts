@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../http/app.js';
+import type { Core } from '../../core.js';
+import type { Feature } from '../feature.js';
 import { installAuthHook } from './auth-hook.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { createAuthenticator } from './authenticator.js';
@@ -20,10 +21,20 @@ const IP_FAILURE_FACTOR = 4;
 
 /**
  * Authentication for the whole app: sets `request.principal` and enforces every route's
- * `config.access` through a hook on `app` itself (so it must be given the root instance, before
- * other routes are registered), and adds the auth, token and user routes.
+ * `config.access` through a hook on the root instance (so it installs before other features'
+ * routes), and adds the auth, token and user routes.
  */
-export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export function createAuthFeature(core: Pick<Core, 'config' | 'db' | 'audit' | 'logger'>): Feature {
+  return {
+    name: 'auth',
+    install: (root) => installAuth(root, core),
+  };
+}
+
+async function installAuth(
+  app: FastifyInstance,
+  deps: Pick<Core, 'config' | 'db' | 'audit' | 'logger'>,
+): Promise<void> {
   const { config, db, audit, logger } = deps;
   const hasher = argon2Hasher();
   const sessions = new SessionStore(db, config.sessionTtlMs);
