@@ -6,12 +6,12 @@
 //     [--clients 32] [--seconds 20] [--encoding br|gzip|none] [--keep]
 // Containers are created as `hm-bench-fp-N` (most only created, `--running` of them started) and
 // removed at the end unless `--keep`.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { START_NODE_FLAGS, setupAdmin, startDaemon } from './support/daemon.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -29,11 +29,8 @@ if (!dockerHost?.startsWith('unix://'))
 const socketPath = dockerHost.slice('unix://'.length);
 const image = process.env.HM_TEST_IMAGE ?? 'local/busybox:1';
 const PREFIX = 'hm-bench-fp-';
-// The same Node flags as scripts/start.sh: a small young generation (see docs/adr/0004).
-const NODE_FLAGS =
-  readFileSync('scripts/start.sh', 'utf8')
-    .match(/HM_NODE_FLAGS:-([^}]*)\}/)?.[1]
-    .split(' ') ?? [];
+// The same Node flags as `npm start`: a small young generation (see docs/adr/0004).
+const NODE_FLAGS = START_NODE_FLAGS;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (kb) => (kb / 1024).toFixed(1);
@@ -125,38 +122,13 @@ function enginePids() {
 
 const names = await ensureContainers(Number(opt.containers), Number(opt.running));
 const port = 19600 + (process.pid % 300);
-const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'hm-bench-fp-'));
-const daemon = spawn(process.execPath, [...NODE_FLAGS, 'apps/server/dist/main.js'], {
-  env: {
-    MALLOC_ARENA_MAX: '2',
-    ...process.env,
-    HM_PORT: String(port),
-    HM_DATA_DIR: dataDir,
-    HM_LOG_LEVEL: 'warn',
-    DOCKER_HOST: dockerHost,
-  },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let stderr = '';
-daemon.stderr.on('data', (d) => (stderr += d.toString()));
+const daemon = startDaemon({ port, dataDir, dockerHost, echo: false });
 const started = Date.now();
 
 try {
-  let code;
-  for (let i = 0; i < 100 && !code; i++) {
-    code = /Setup code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(stderr)?.[1];
-    if (!code) await sleep(100);
-  }
-  if (!code) throw new Error(`the daemon printed no setup code:\n${stderr}`);
-  const setup = await fetch(`${base}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'bench password 1', setupCode: code }),
-  });
-  const cookie = setup.headers.get('set-cookie').split(';')[0];
-  const { csrfToken } = await setup.json();
-  const tokenReply = await fetch(`${base}/api/tokens`, {
+  const { cookie, csrfToken } = await setupAdmin(daemon, { username: 'bench', password: 'bench password 1' });
+  const tokenReply = await fetch(`${daemon.url}/api/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
     body: JSON.stringify({ name: 'bench', role: 'viewer' }),
@@ -166,11 +138,11 @@ try {
   if (opt.encoding !== 'none') headers['accept-encoding'] = opt.encoding;
 
   const first = await (
-    await fetch(`${base}/api/containers`, { headers: { authorization: headers.authorization } })
+    await fetch(`${daemon.url}/api/containers`, { headers: { authorization: headers.authorization } })
   ).json();
   const listed = first.containers.filter((c) => c.name.startsWith(PREFIX)).length;
   await sleep(Math.max(0, 10_000 - (Date.now() - started)));
-  const idleKb = rssKb(daemon.pid);
+  const idleKb = rssKb(daemon.child.pid);
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: Number(opt.clients) });
   const latencies = [];
@@ -180,7 +152,7 @@ try {
     new Promise((resolve) => {
       const t = performance.now();
       http
-        .get(`${base}/api/containers`, { agent, headers }, (res) => {
+        .get(`${daemon.url}/api/containers`, { agent, headers }, (res) => {
           res.on('data', (c) => (bytes += c.length));
           res.on('end', () => {
             if (res.statusCode !== 200) failures++;
@@ -195,9 +167,9 @@ try {
     });
   const pids = enginePids();
   const engineCpu0 = pids.reduce((s, p) => s + cpuSeconds(p), 0);
-  const daemonCpu0 = cpuSeconds(daemon.pid);
-  let peakKb = rssKb(daemon.pid);
-  const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssKb(daemon.pid))), 250);
+  const daemonCpu0 = cpuSeconds(daemon.child.pid);
+  let peakKb = rssKb(daemon.child.pid);
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssKb(daemon.child.pid))), 250);
   const end = Date.now() + Number(opt.seconds) * 1000;
   const t0 = Date.now();
   await Promise.all(
@@ -208,10 +180,10 @@ try {
   const elapsed = (Date.now() - t0) / 1000;
   clearInterval(sampler);
   const engineCpu = pids.reduce((s, p) => s + cpuSeconds(p), 0) - engineCpu0;
-  const daemonCpu = cpuSeconds(daemon.pid) - daemonCpu0;
+  const daemonCpu = cpuSeconds(daemon.child.pid) - daemonCpu0;
   agent.destroy();
   await sleep(10_000);
-  const afterKb = rssKb(daemon.pid);
+  const afterKb = rssKb(daemon.child.pid);
 
   latencies.sort((a, b) => a - b);
   const pct = (p) =>
@@ -231,8 +203,7 @@ try {
       `engine (dockerd, containerd, shims) ${((engineCpu / elapsed) * 100).toFixed(1)} % of a core`,
   );
 } finally {
-  daemon.kill('SIGTERM');
-  await new Promise((r) => daemon.once('exit', r));
+  await daemon.stop();
   rmSync(dataDir, { recursive: true, force: true });
   if (!opt.keep) await removeContainers(names);
 }

@@ -2,11 +2,12 @@
 // Usage (Node 24 on PATH, `npm run build` done): DOCKER_HOST=unix:///…/docker.sock node bench/live-latency.mjs [rounds]
 // It starts the built daemon on a temporary data dir and port, runs `rounds` start/stop cycles of a
 // test container with the docker CLI, and prints p50 / p95 / max of (client receive − engine event time).
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
+import { startDaemon } from './support/daemon.mjs';
 
 const rounds = Number(process.argv[2] ?? 50);
 const dockerHost = process.env.DOCKER_HOST;
@@ -20,30 +21,7 @@ const docker = (...args) =>
     .toString()
     .trim();
 
-const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
-  env: {
-    ...process.env,
-    HM_PORT: String(port),
-    HM_DATA_DIR: dataDir,
-    HM_LOG_LEVEL: 'warn',
-    DOCKER_HOST: dockerHost,
-  },
-  stdio: ['ignore', 'inherit', 'pipe'],
-});
-// While no admin exists the daemon prints a one-time setup code on stderr; setup needs it.
-let daemonStderr = '';
-server.stderr.on('data', (d) => {
-  process.stderr.write(d);
-  daemonStderr += d.toString();
-});
-async function printedSetupCode() {
-  for (let i = 0; i < 100; i++) {
-    const m = /Setup code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(daemonStderr);
-    if (m) return m[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the daemon printed no setup code');
-}
+const daemon = startDaemon({ port, dataDir, dockerHost });
 const name = `hm-bench-${process.pid}`;
 try {
   for (let i = 0; i < 100; i++) {
@@ -58,7 +36,7 @@ try {
   const setup = await fetch(`${url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...creds, setupCode: await printedSetupCode() }),
+    body: JSON.stringify({ ...creds, setupCode: await daemon.setupCode() }),
   });
   if (!setup.ok) throw new Error(`setup answered ${setup.status}: ${await setup.text()}`);
   const login = await fetch(`${url}/api/auth/login`, {
@@ -119,7 +97,6 @@ try {
   } catch {
     // the container may not exist if setup failed
   }
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await daemon.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -2,12 +2,13 @@
 // on localhost, and how long a container state change takes to show in the containers table.
 // Usage (Node 24 on PATH, `npm run build` done, private engine running):
 //   DOCKER_HOST=unix:///…/docker.sock node bench/web-speed.mjs [rounds]
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { WebSocket } from 'ws';
+import { startDaemon } from './support/daemon.mjs';
 
 const rounds = Number(process.argv[2] ?? 20);
 const dockerHost = process.env.DOCKER_HOST;
@@ -26,30 +27,7 @@ const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(
 const port = 19400 + (process.pid % 500);
 const url = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'hm-bench-web-'));
-const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
-  env: {
-    ...process.env,
-    HM_PORT: String(port),
-    HM_DATA_DIR: dataDir,
-    HM_LOG_LEVEL: 'warn',
-    DOCKER_HOST: dockerHost,
-  },
-  stdio: ['ignore', 'inherit', 'pipe'],
-});
-// While no admin exists the daemon prints a one-time setup code on stderr; setup needs it.
-let daemonStderr = '';
-server.stderr.on('data', (d) => {
-  process.stderr.write(d);
-  daemonStderr += d.toString();
-});
-async function printedSetupCode() {
-  for (let i = 0; i < 100; i++) {
-    const m = /Setup code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(daemonStderr);
-    if (m) return m[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the daemon printed no setup code');
-}
+const daemon = startDaemon({ port, dataDir, dockerHost });
 const name = `hm-bench-web-${process.pid}`;
 const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hm-bench-chrome-')), {
   executablePath: '/usr/bin/chromium',
@@ -79,7 +57,7 @@ try {
   const setup = await fetch(`${url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...creds, setupCode: await printedSetupCode() }),
+    body: JSON.stringify({ ...creds, setupCode: await daemon.setupCode() }),
   });
   if (!setup.ok) throw new Error(`setup answered ${setup.status}: ${await setup.text()}`);
   const page = browser.pages()[0] ?? (await browser.newPage());
@@ -204,7 +182,6 @@ try {
   } catch {
     // not created if setup failed
   }
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await daemon.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
