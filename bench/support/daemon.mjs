@@ -23,7 +23,9 @@ export function startDaemon({
 }) {
   const child = spawn(process.execPath, [...nodeFlags, 'apps/server/dist/main.js'], {
     env: {
+      // As scripts/start.sh sets them.
       MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
       ...process.env,
       HM_PORT: String(port),
       HM_DATA_DIR: dataDir,
@@ -56,9 +58,25 @@ export function startDaemon({
   };
 }
 
+/** Resolves once the daemon answers on its port (it prints the setup code before it listens). */
+export async function waitUntilUp(daemon) {
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`${daemon.url}/api/health`).then(
+        (r) => r.ok || r.status === 503,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the daemon did not answer within 10 s');
+}
+
 /** Creates the first admin; returns the session cookie and CSRF token. */
 export async function setupAdmin(daemon, credentials) {
   const setupCode = await daemon.setupCode();
+  await waitUntilUp(daemon);
   const res = await fetch(`${daemon.url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import https from 'node:https';
+import type Https from 'node:https';
 import { Duplex, PassThrough, Writable, type Readable } from 'node:stream';
 import { describeDockerHost, type DockerHostAddress } from './docker-host.js';
 import { EngineProtocolError } from './engine-errors.js';
@@ -23,6 +23,9 @@ export interface EngineRequest {
 
 /** The silence allowed when a request names none; callers give shorter ones for plain reads. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** TLS costs the process about 5 MB once loaded, so it is loaded only for an engine reached over TLS. */
+const tlsHttp = (): typeof Https => process.getBuiltinModule('node:https');
 
 /** Builds `?a=1&filters=…`; filters go as the JSON the Engine API expects. */
 export function encodeQuery(query: Record<string, QueryValue> | undefined): string {
@@ -55,7 +58,9 @@ export class HttpTransport {
     // every other call queue behind them (or behind one slow call). Idle ones are kept for reuse.
     const pool: http.AgentOptions = { keepAlive: true, maxSockets: Infinity, maxFreeSockets: 16 };
     this.agent =
-      host.kind === 'tcp' && host.tls ? new https.Agent({ ...pool, ...host.tls }) : new http.Agent(pool);
+      host.kind === 'tcp' && host.tls
+        ? new (tlsHttp().Agent)({ ...pool, ...host.tls })
+        : new http.Agent(pool);
   }
 
   /** Sends a request and returns the parsed JSON answer (`undefined` for an empty body). */
@@ -163,7 +168,7 @@ export class HttpTransport {
       options.host = this.host.host;
       options.port = this.host.port;
     }
-    const outgoing = (this.host.kind === 'tcp' && this.host.tls ? https : http).request(options);
+    const outgoing = (this.host.kind === 'tcp' && this.host.tls ? tlsHttp() : http).request(options);
     const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new RequestTimeoutError(timeoutMs)));
     return outgoing;
