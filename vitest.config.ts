@@ -31,6 +31,18 @@ export default defineConfig({
       },
       {
         test: {
+          // The install paths (image, .deb, Caddy) against what packaging/stage.sh laid out in
+          // HM_STAGE_DIR, on the private engine; slow (root filesystems, image builds), run last.
+          name: 'packaging',
+          include: ['packaging/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',

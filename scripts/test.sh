@@ -11,6 +11,12 @@ command -v dockerd >/dev/null || need+=(docker.io)
 command -v docker-registry >/dev/null || need+=(docker-registry)
 [ -x /bin/busybox ] || need+=(busybox-static)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# Install paths: a Debian root for the image and the .deb, package and repository tools, Caddy.
+command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v dpkg-scanpackages >/dev/null || need+=(dpkg-dev)
+command -v apt-ftparchive >/dev/null || need+=(apt-utils)
+command -v gpg >/dev/null || need+=(gnupg)
+command -v caddy >/dev/null || need+=(caddy)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "missing Debian packages (${need[*]}); run npm test as root or install them" >&2; exit 1; fi
   echo "[test] installing ${need[*]}"
@@ -65,5 +71,9 @@ node scripts/build-server.mjs
 npm run --silent build -w @harbourmaster/web >"$run_dir/web-build.log" 2>&1 || cat "$run_dir/web-build.log"
 vitest integration
 HM_SCREENSHOT_DIR="$run_dir/screenshots" vitest e2e
+if compgen -G 'packaging/test/*.test.ts' >/dev/null; then
+  bash packaging/stage.sh "$run_dir/stage" >"$run_dir/stage.log" 2>&1 || cat "$run_dir/stage.log"
+  HM_STAGE_DIR="$run_dir/stage" HM_PACKAGING_WORK="$run_dir/packaging" vitest packaging
+fi
 
 node scripts/test-summary.mjs "$results"

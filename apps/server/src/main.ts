@@ -4,9 +4,13 @@ import { readableDestination } from './config/readable-log.js';
 import { createRuntime } from './runtime.js';
 import { engineLinkFor } from './adapters/engine/engine-link.js';
 import { localPathExists } from './adapters/fs/host-paths.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 declare const HM_BUILD_VERSION: string | undefined;
 const version = typeof HM_BUILD_VERSION === 'string' ? HM_BUILD_VERSION : 'dev';
+
+const packagedWebDir = fileURLToPath(new URL('../web/', import.meta.url));
 
 async function main(): Promise<void> {
   let config;
@@ -28,6 +32,9 @@ async function main(): Promise<void> {
     config,
     logger,
     {
+      // Installed (the image, the .deb), the panel sits beside the bundle: <prefix>/lib/main.js and
+      // <prefix>/web; from a checkout it is apps/web/dist.
+      ...(existsSync(packagedWebDir) ? { webDir: packagedWebDir } : {}),
       linkFor: (host) => engineLinkFor(host, config.dockerTls, logger),
       // Bind sources can be checked here only for the engine on this machine.
       pathExists: (hostId, path) =>
