@@ -4,7 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-const expected = ['unit', 'integration', 'e2e'];
+// The install-path tests run once packaging/test has any (scripts/test.sh runs them then too).
+const hasPackagingTests = (() => {
+  try {
+    return readdirSync('packaging/test').some((f) => f.endsWith('.test.ts'));
+  } catch {
+    return false;
+  }
+})();
+const expected = ['unit', 'integration', 'e2e', ...(hasPackagingTests ? ['packaging'] : [])];
 let passed = 0;
 let failed = 0;
 for (const file of readdirSync(dir)) {
