@@ -140,6 +140,16 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '0005_settings': {
+    async up(db: Kysely<unknown>) {
+      // 0001 made a key/value settings table that nothing wrote; from here each value is JSON
+      // (see SettingsStore), and each row says when it last changed.
+      await db.schema
+        .alterTable('settings')
+        .addColumn('updated_at', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 /**

@@ -113,9 +113,12 @@ export interface LoginFailuresTable {
   locked_until: number;
 }
 
+/** Panel settings (app-data root, time zone, TLS choice), one row per key. */
 export interface SettingsTable {
   key: string;
+  /** JSON; never a secret (secrets go through the SecretBox into their own columns). */
   value: string;
+  updated_at: number;
 }
 
 export interface Database {
