@@ -14,6 +14,7 @@ import { createExecFeature } from './features/exec/exec.feature.js';
 import { createLiveFeature } from './features/live/live.feature.js';
 import { createAuditFeature } from './features/audit/audit.feature.js';
 import { createJobsFeature } from './features/jobs/jobs.feature.js';
+import { createSettingsFeature } from './features/settings/settings.feature.js';
 import { buildApp, type App } from './http/app.js';
 
 export type { RuntimeAdapters };
@@ -45,6 +46,7 @@ function features(core: Core): Feature[] {
     createLogsFeature(core),
     createExecFeature(core),
     createLiveFeature(core),
+    createSettingsFeature(core),
   ];
   const finishers = Object.assign({}, ...list.map((f) => f.intents ?? {})) as NonNullable<Feature['intents']>;
   return [...list, createAuditFeature(core, finishers), createJobsFeature(core)];

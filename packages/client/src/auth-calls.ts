@@ -4,6 +4,7 @@ import type {
   Host,
   LoginReply,
   MeReply,
+  SetupReply,
   healthReplySchema,
   loginBodySchema,
   okReplySchema,
@@ -20,11 +21,12 @@ export function authCalls(r: Requester) {
   return {
     authStatus: () => request<AuthStatusReply>('GET', '/api/auth/status'),
     /**
-     * Creates the first admin and signs in as it: only while no user exists, and only with the
-     * one-time `setupCode` the daemon printed to its log and console at start.
+     * Creates the first admin and signs in as it, storing the first-boot wizard's settings with it:
+     * only while no user exists, and only with the one-time `setupCode` the daemon printed to its
+     * log and console at start. `host` says what changed on the machine itself.
      */
     async setup(body: z.input<typeof setupBodySchema>) {
-      const reply = await request<LoginReply>('POST', '/api/auth/setup', body);
+      const reply = await request<SetupReply>('POST', '/api/auth/setup', body);
       r.csrfToken = reply.csrfToken;
       return reply;
     },

@@ -3,6 +3,7 @@ import { authCalls } from './auth-calls.js';
 import { containerCalls } from './container-calls.js';
 import { createRequester, type RequesterOptions } from './request.js';
 import { resourceCalls } from './resource-calls.js';
+import { settingsCalls } from './settings-calls.js';
 
 export type ClientOptions = RequesterOptions;
 
@@ -30,6 +31,7 @@ export function createClient(options: ClientOptions = {}) {
     ...containerCalls(r),
     ...resourceCalls(r),
     ...adminCalls(r),
+    ...settingsCalls(r),
   };
 }
 

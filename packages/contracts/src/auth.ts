@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { roleSchema, timestampSchema } from './common.js';
+import {
+  appDataRootSchema,
+  hostChangesSchema,
+  hostnameSchema,
+  timezoneSchema,
+  tlsSettingsSchema,
+} from './settings.js';
 
 export const usernameSchema = z
   .string()
@@ -29,11 +36,21 @@ export const setupCodeSchema = z
       'The one-time code the daemon prints to its log and console at start while no admin exists (e.g. K7QZ-2M9D-XW4T); a restart prints a new one',
   });
 
-/** The body of the first-admin setup. */
+/**
+ * The body of the first-boot setup: the first admin, and optionally what the wizard asked about the
+ * machine and the panel. All of it is applied together or not at all.
+ */
 export const setupBodySchema = z.object({
   username: usernameSchema,
   password: passwordSchema,
   setupCode: setupCodeSchema,
+  hostname: hostnameSchema.optional().meta({
+    description:
+      "A new hostname for the machine; only when the daemon manages it (HM_MANAGE_HOST), otherwise it must be the machine's own",
+  }),
+  timezone: timezoneSchema.optional(),
+  appDataRoot: appDataRootSchema.optional(),
+  tls: tlsSettingsSchema.optional(),
 });
 export type SetupRequest = z.infer<typeof setupBodySchema>;
 
@@ -63,6 +80,10 @@ export const loginReplySchema = z.object({
   user: userSchema,
 });
 export type LoginReply = z.infer<typeof loginReplySchema>;
+
+/** The first admin's session, and what setup changed on the machine itself. */
+export const setupReplySchema = loginReplySchema.extend({ host: hostChangesSchema });
+export type SetupReply = z.infer<typeof setupReplySchema>;
 
 export const meReplySchema = z.discriminatedUnion('via', [
   z.object({

@@ -9,3 +9,4 @@ export * from './jobs.js';
 export * from './logs.js';
 export * from './live.js';
 export * from './auth.js';
+export * from './settings.js';

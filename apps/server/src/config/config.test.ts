@@ -35,4 +35,10 @@ describe('loadConfig', () => {
     expect(c.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(c.trustProxy).toBe(true);
   });
+
+  it('leaves the machine alone unless HM_MANAGE_HOST says the daemon runs as the OS', () => {
+    expect(loadConfig({}).manageHost).toBe(false);
+    expect(loadConfig({ HM_MANAGE_HOST: 'true' }).manageHost).toBe(true);
+    expect(() => loadConfig({ HM_MANAGE_HOST: 'maybe' })).toThrow(/HM_MANAGE_HOST/);
+  });
 });

@@ -32,6 +32,11 @@ const envSchema = z.object({
     .default(24 * 7),
   HM_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   HM_LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  /**
+   * The daemon may change the machine's hostname and time zone (hostnamectl, timedatectl): only
+   * when it runs as the Harbourmaster OS, never on someone's own server or in a container.
+   */
+  HM_MANAGE_HOST: boolFlag.default(false),
 });
 
 export type Config = Readonly<{
@@ -46,6 +51,8 @@ export type Config = Readonly<{
   allowedOrigins: readonly string[];
   sessionTtlMs: number;
   login: Readonly<{ maxFailures: number; lockoutMs: number }>;
+  /** Whether the daemon may change the machine's hostname and time zone (HM_MANAGE_HOST). */
+  manageHost: boolean;
 }>;
 
 /** A bad environment variable; the message names it. */
@@ -84,5 +91,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxFailures: e.HM_LOGIN_MAX_FAILURES,
       lockoutMs: e.HM_LOGIN_LOCKOUT_SECONDS * 1000,
     }),
+    manageHost: e.HM_MANAGE_HOST,
   });
 }

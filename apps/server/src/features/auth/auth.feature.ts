@@ -10,6 +10,8 @@ import { SessionStore } from './session-store.js';
 import { SetupCode, setupCodeNotice } from './setup-code.js';
 import { SetupService } from './setup.service.js';
 import { tellOperator } from '../../adapters/console/operator-console.js';
+import { createHostMachine } from '../../adapters/host/host-machine.js';
+import { SettingsStore } from '../settings/settings-store.js';
 import { SignInService } from './sign-in.service.js';
 import { ApiTokenStore } from './token-store.js';
 import { registerTokenRoutes } from './token.routes.js';
@@ -47,7 +49,15 @@ async function installAuth(
   });
   const signIn = new SignInService({ users, sessions, hasher, limiter });
   await signIn.warmUp();
-  const setup = new SetupService({ users, sessions, limiter, code: new SetupCode() });
+  const setup = new SetupService({
+    users,
+    sessions,
+    limiter,
+    code: new SetupCode(),
+    // The first-boot wizard's choices are stored with the first admin, in its transaction.
+    settings: new SettingsStore(db),
+    machine: createHostMachine({ managed: config.manageHost }),
+  });
   const code = await setup.issueIfNeeded();
   if (code) {
     // Both: the log may be shipped elsewhere or filtered by level, the console may not be watched.

@@ -7,11 +7,20 @@ import {
   meReplySchema,
   okReplySchema,
   setupBodySchema,
+  setupReplySchema,
   type MeReply,
+  type SetupRequest,
 } from '@harbourmaster/contracts';
 import type { AuditActor, AuditLog } from '../audit/audit.service.js';
 import { auditActor } from '../audit/audit-actor.js';
-import { conflict, forbidden, HttpError, tooManyRequests, unauthorized } from '../../http/http-errors.js';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  HttpError,
+  tooManyRequests,
+  unauthorized,
+} from '../../http/http-errors.js';
 import { principalOf } from '../../http/principal.js';
 import { tokenNameOf } from './authenticator.js';
 import { sessionOf } from './request-session.js';
@@ -37,6 +46,19 @@ const attempted = (req: FastifyRequest, username: string): AuditActor => ({
   via: 'anonymous',
   ip: req.ip,
 });
+
+/** What the wizard chose, for the audit entry: everything but the password, the code and the TLS email. */
+function chosen(body: SetupRequest): Record<string, unknown> {
+  const { hostname, timezone, appDataRoot, tls } = body;
+  return {
+    ...(hostname !== undefined && { hostname }),
+    ...(timezone !== undefined && { timezone }),
+    ...(appDataRoot !== undefined && { appDataRoot }),
+    ...(tls !== undefined && {
+      tls: { mode: tls.mode, ...(tls.domain !== undefined && { domain: tls.domain }) },
+    }),
+  };
+}
 
 function minutes(ms: number): string {
   const n = Math.max(1, Math.ceil(ms / 60_000));
@@ -78,9 +100,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
       schema: {
         tags: ['auth'],
         summary:
-          "Create the first admin and sign in as them: only while no user exists, and only with the one-time setup code from the daemon's log or console",
+          "Create the first admin and sign in as them, storing the first-boot wizard's settings with it: only while no user exists, and only with the one-time setup code from the daemon's log or console",
         body: setupBodySchema,
-        response: { 201: loginReplySchema },
+        response: { 201: setupReplySchema },
       },
     },
     async (req, reply) => {
@@ -124,16 +146,25 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
               'setupCode',
             ),
           );
+        case 'host-not-managed':
+          return refuse(
+            'hostname not managed',
+            badRequest(
+              'body.hostname: this daemon does not manage the machine (HM_MANAGE_HOST is false); change the hostname on the machine itself',
+              'body.hostname',
+            ),
+          );
         case 'ok': {
           await replaceSession(req, reply, result.session);
-          const { user } = result;
+          const { user, host } = result;
           await audit.record({
             actor: { ...actor, id: user.id },
             action: 'auth.setup',
             target: user.username,
             result: 'ok',
+            detail: { ...chosen(req.body), host },
           });
-          return reply.status(201).send({ csrfToken: result.session.csrfToken, user });
+          return reply.status(201).send({ csrfToken: result.session.csrfToken, user, host });
         }
       }
     },

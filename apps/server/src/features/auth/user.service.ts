@@ -78,12 +78,21 @@ export class UserService {
     return at;
   }
 
-  /** Creates the first admin; 409 once any user exists, so setup cannot be replayed to take over. */
-  async createFirstAdmin(username: string, password: string): Promise<User> {
+  /**
+   * Creates the first admin; 409 once any user exists, so setup cannot be replayed to take over.
+   * `alsoInTx` writes what belongs with it (the wizard's settings) in the same transaction: both are
+   * stored, or neither.
+   */
+  async createFirstAdmin(
+    username: string,
+    password: string,
+    alsoInTx?: (tx: Tx) => Promise<void>,
+  ): Promise<User> {
     const row = this.#newRow(username, await this.hasher.hash(password), 'admin');
     await this.db.transaction().execute(async (tx) => {
       if ((await this.#countIn(tx)) > 0) throw conflict('setup is already done; sign in instead');
       await tx.insertInto('users').values(row).execute();
+      await alsoInTx?.(tx);
     });
     return toUser(row);
   }
