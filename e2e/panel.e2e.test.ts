@@ -46,24 +46,36 @@ afterAll(async () => {
 });
 
 describe('the web panel in Chromium against the real engine', () => {
-  it('creates the first admin on first run, then signs in', async () => {
+  it('creates the first admin on first run with the setup wizard, then signs in', async () => {
+    const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.goto(daemon.url);
     await page.getByRole('heading', { name: 'Welcome to Harbourmaster' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/setup.png` });
     // Whoever merely reaches the port cannot claim the installation: a made-up code is refused.
     const wrongCode = daemon.setupCode.startsWith('0') ? '1111-1111-1111' : '0000-0000-0000';
     await page.getByLabel('Setup code').fill(wrongCode);
+    await next();
+    await page.getByRole('heading', { name: 'This machine' }).waitFor();
+    await next();
     await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.click('button[type=submit]');
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not the setup code');
-    // The operator types the code from the daemon's console, as it reads there.
-    await page.getByLabel('Setup code').fill(daemon.setupCode);
-    await page.fill('#password', 'short');
-    await page.click('button[type=submit]');
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByLabel('Password again').fill('short');
+    await next();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('password');
-    await page.fill('#password', ADMIN.password);
-    await page.click('button[type=submit]');
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Password again').fill(ADMIN.password);
+    await next();
+    await page.getByRole('heading', { name: 'Apps' }).waitFor();
+    await next();
+    await page.getByRole('heading', { name: 'HTTPS' }).waitFor();
+    await next();
+    await page.getByRole('button', { name: 'Create admin and finish' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not the setup code');
+    // The operator types the code from the daemon's console, as it reads there, and creates again.
+    await page.getByLabel('Setup code').fill(daemon.setupCode);
+    await page.getByRole('button', { name: '6. Review' }).click();
+    await page.getByRole('button', { name: 'Create admin and finish' }).click();
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();

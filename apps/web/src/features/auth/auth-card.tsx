@@ -48,11 +48,14 @@ export function AuthCard({
   title,
   subtitle,
   onSubmit,
+  wide = false,
   children,
 }: {
   title: string;
   subtitle: string;
-  onSubmit: () => Promise<void>;
+  onSubmit: () => void | Promise<void>;
+  /** Room for a wizard's steps and commands, rather than two fields. */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const [theme, toggleTheme] = useTheme();
@@ -72,7 +75,7 @@ export function AuthCard({
       <form
         noValidate
         onSubmit={submit}
-        className="w-full max-w-sm rounded-2xl border border-line bg-surface p-7 shadow-xl"
+        className={`w-full ${wide ? 'max-w-xl' : 'max-w-sm'} rounded-2xl border border-line bg-surface p-7 shadow-xl`}
       >
         <div className="mb-6 flex items-center gap-3">
           <img src="/icon.svg" alt="" className="size-10" />

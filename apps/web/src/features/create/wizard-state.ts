@@ -46,8 +46,14 @@ export const PORT_PRESETS = [
   { label: 'Redis 6379', port: 6379 },
 ];
 
-/** Where app data goes on the host by convention: one folder per container under one root. */
-export const APP_DATA_ROOT = '/srv/appdata';
+/**
+ * A bind mount's suggested host folder: `<root>/<container name>/<last part of the path inside>`,
+ * so each app keeps its data in its own folder under the app-data root chosen at first boot.
+ */
+export function suggestedHostFolder(root: string, containerName: string, target: string): string {
+  const leaf = target.split('/').filter(Boolean).at(-1) ?? 'data';
+  return `${root.replace(/\/+$/, '')}/${containerName.trim() || 'app'}/${leaf}`;
+}
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 

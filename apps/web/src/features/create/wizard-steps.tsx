@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { DEFAULT_APP_DATA_ROOT } from '@harbourmaster/contracts';
 import { api } from '../../lib/api.js';
 import { Link } from '../../lib/router.js';
 import { compareNames } from '../../lib/natural-sort.js';
-import { APP_DATA_ROOT, PORT_PRESETS, type WizardForm } from './wizard-state.js';
+import { PORT_PRESETS, suggestedHostFolder, type WizardForm } from './wizard-state.js';
 import { ProblemText, RowList, SelectInput, TextInput } from './field-rows.js';
 import { isUnder, type Problem } from './wizard-problems.js';
 
@@ -161,7 +162,14 @@ export function PortsStep({ f, set, problemOf, touch }: StepProps) {
   );
 }
 
+/** The app-data root an admin chose at first boot (or the default), for bind-mount suggestions. */
+function useAppDataRoot(): string {
+  const { data } = useQuery({ queryKey: ['settings'], queryFn: () => api.settings() });
+  return data?.appDataRoot ?? DEFAULT_APP_DATA_ROOT;
+}
+
 export function MountsStep({ f, set, problemOf, touch }: StepProps) {
+  const root = useAppDataRoot();
   const setMount = (i: number, patch: Partial<WizardForm['mounts'][number]>) =>
     set({ mounts: f.mounts.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   return (
@@ -175,7 +183,7 @@ export function MountsStep({ f, set, problemOf, touch }: StepProps) {
               ...f.mounts,
               {
                 type: 'bind',
-                source: `${APP_DATA_ROOT}/${f.name || 'app'}`,
+                source: suggestedHostFolder(root, f.name, '/data'),
                 target: '/data',
                 readOnly: false,
               },
@@ -192,7 +200,11 @@ export function MountsStep({ f, set, problemOf, touch }: StepProps) {
                 <TextInput
                   label={m.type === 'bind' ? 'Host folder' : 'Volume name'}
                   rowLabel={`(mount ${i + 1})`}
-                  placeholder={m.type === 'bind' ? '/srv/appdata/web' : 'empty for an anonymous volume'}
+                  placeholder={
+                    m.type === 'bind'
+                      ? suggestedHostFolder(root, f.name, m.target)
+                      : 'empty for an anonymous volume'
+                  }
                   value={m.source}
                   width="w-64"
                   mono
@@ -228,7 +240,8 @@ export function MountsStep({ f, set, problemOf, touch }: StepProps) {
         </button>
       </RowList>
       <p className="text-xs text-muted">
-        Bind mounts default to {APP_DATA_ROOT}/&lt;name&gt;; the host folder must exist.
+        Bind mounts suggest {root}/&lt;container name&gt;/…, under the app-data folder chosen at setup; the
+        host folder must exist.
       </p>
     </>
   );
