@@ -84,6 +84,12 @@ export const domainSchema = z
   )
   .transform((s) => s.toLowerCase());
 
+/** Where Let's Encrypt writes about the certificate (expiry, problems with the account). */
+export const acmeEmailSchema = z
+  .email({ error: 'the email is an address like you@example.com' })
+  .max(254, 'an email address has at most 254 characters')
+  .meta({ description: "Let's Encrypt writes here about expiring certificates" });
+
 export const tlsModeSchema = z
   .enum(['none', 'internal', 'acme'], {
     error: "choose how HTTPS is set up: none, internal (Caddy's own certificate) or acme (Let's Encrypt)",
@@ -99,11 +105,7 @@ export const tlsSettingsSchema = z
   .object({
     mode: tlsModeSchema,
     domain: domainSchema.optional(),
-    email: z
-      .email({ error: 'the email is an address like you@example.com' })
-      .max(254, 'an email address has at most 254 characters')
-      .optional()
-      .meta({ description: "Let's Encrypt writes here about expiring certificates" }),
+    email: acmeEmailSchema.optional(),
   })
   .superRefine((tls, ctx) => {
     if (tls.mode !== 'acme') return;
