@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  DEFAULT_APP_DATA_ROOT,
   settingsReplySchema,
   settingsUpdateBodySchema,
   settingsUpdateReplySchema,
@@ -100,7 +99,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsRoute
         hostname: machine.hostname(),
         timezone: current.timezone,
         manageHost: machine.managed,
-        appDataRoot: current.appDataRoot ?? DEFAULT_APP_DATA_ROOT,
+        appDataRoot: current.appDataRoot,
       };
     },
   );
