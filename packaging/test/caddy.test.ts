@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 
 // The shipped Caddyfile in front of the daemon the way packaging/stage.sh lays it out: Caddy's
-// internal CA, HTTPS on loopback, HM_TRUST_PROXY=true. The client trusts only Caddy's root, so
+// internal CA, HTTPS on loopback, HM_TRUST_PROXY=loopback. The client trusts only Caddy's root, so
 // every request below also proves the certificate chain; nothing turns verification off.
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -172,7 +172,7 @@ beforeAll(async () => {
     HM_HOST: '127.0.0.1',
     HM_PORT: String(daemonPort),
     HM_DATA_DIR: join(work, 'data'),
-    HM_TRUST_PROXY: 'true',
+    HM_TRUST_PROXY: 'loopback',
     HM_LOG_LEVEL: 'warn',
     DOCKER_HOST: dockerHost,
   });

@@ -213,7 +213,7 @@ describe('the Debian package', () => {
       HM_PORT: '9090',
       HM_DATA_DIR: DATA,
     });
-    expect(readFileSync(rootPath(ENV_FILE), 'utf8')).toContain('#HM_TRUST_PROXY=true');
+    expect(readFileSync(rootPath(ENV_FILE), 'utf8')).toContain('#HM_TRUST_PROXY=loopback');
     expect(readlinkSync(rootPath('/usr/bin/harbourmaster'))).toBe('/opt/harbourmaster/bin/harbourmaster');
     expect(
       lstatSync(

@@ -411,6 +411,40 @@ describe('behind a trusted proxy', () => {
   });
 });
 
+describe('behind a proxy named by address', () => {
+  async function loginVia(trust: string) {
+    const t = await createTestApp({ env: { HM_TRUST_PROXY: trust } });
+    try {
+      await t.setupAdmin();
+      // inject() comes from 127.0.0.1, as a Caddy on the same box would.
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: TEST_ADMIN,
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+      });
+      expect(res.statusCode).toBe(200);
+      const row = await t.deps.db
+        .selectFrom('sessions')
+        .select('ip')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      return { secure: setCookieHeader(res).includes('Secure'), ip: row?.ip };
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('believes X-Forwarded-* from a listed peer', async () => {
+    expect(await loginVia('loopback')).toEqual({ secure: true, ip: '203.0.113.7' });
+    expect(await loginVia('10.0.0.0/8, 127.0.0.1')).toEqual({ secure: true, ip: '203.0.113.7' });
+  });
+
+  it('ignores X-Forwarded-* from any other peer, so a client cannot fake its address', async () => {
+    expect(await loginVia('10.0.0.0/8')).toEqual({ secure: false, ip: '127.0.0.1' });
+  });
+});
+
 describe('session expiry', () => {
   it('refuses a session past its TTL', async () => {
     const short = await createTestApp({ env: { HM_SESSION_TTL_HOURS: '0.0002' } });

@@ -36,6 +36,16 @@ describe('loadConfig', () => {
     expect(c.trustProxy).toBe(true);
   });
 
+  it('takes HM_TRUST_PROXY as a flag or as the proxy addresses, and names a bad entry', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ HM_TRUST_PROXY: 'no' }).trustProxy).toBe(false);
+    expect(loadConfig({ HM_TRUST_PROXY: 'loopback, 172.18.0.0/16' }).trustProxy).toEqual([
+      'loopback',
+      '172.18.0.0/16',
+    ]);
+    expect(() => loadConfig({ HM_TRUST_PROXY: 'loopback,caddy' })).toThrow(/HM_TRUST_PROXY.*"caddy"/);
+  });
+
   it('leaves the machine alone unless HM_MANAGE_HOST says the daemon runs as the OS', () => {
     expect(loadConfig({}).manageHost).toBe(false);
     expect(loadConfig({ HM_MANAGE_HOST: 'true' }).manageHost).toBe(true);

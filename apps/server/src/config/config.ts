@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxyProblem } from '../http/trusted-proxies.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -21,8 +22,26 @@ const envSchema = z.object({
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64')
     .optional(),
   HM_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** Trust X-Forwarded-* from a reverse proxy in front (for the client IP and HTTPS detection). */
-  HM_TRUST_PROXY: boolFlag.default(false),
+  /**
+   * Trust X-Forwarded-* (client IP, HTTPS) from a reverse proxy in front: `true` from any peer,
+   * `false`, or a comma-separated list of the proxy's addresses and ranges (`loopback`, `10.0.0.0/8`).
+   */
+  HM_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): boolean | string[] => {
+      const flag = boolFlag.safeParse(v.trim().toLowerCase());
+      if (flag.success) return flag.data;
+      const entries = v
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      for (const entry of entries) {
+        const problem = trustedProxyProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+      return entries;
+    }),
   /** Extra origins allowed to open WebSockets, comma separated (same origin is always allowed). */
   HM_ALLOWED_ORIGINS: z.string().default(''),
   HM_SESSION_TTL_HOURS: z.coerce
@@ -47,7 +66,8 @@ export type Config = Readonly<{
   dockerTls: { verify: boolean; certPath: string | undefined };
   secretKey: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /** Who may set X-Forwarded-*: everyone, no one, or these addresses and ranges. */
+  trustProxy: boolean | readonly string[];
   allowedOrigins: readonly string[];
   sessionTtlMs: number;
   login: Readonly<{ maxFailures: number; lockoutMs: number }>;
@@ -80,7 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dockerTls: Object.freeze({ verify: e.DOCKER_TLS_VERIFY ?? false, certPath: e.DOCKER_CERT_PATH }),
     secretKey: e.HM_SECRET_KEY,
     logLevel: e.HM_LOG_LEVEL,
-    trustProxy: e.HM_TRUST_PROXY,
+    trustProxy: Array.isArray(e.HM_TRUST_PROXY) ? Object.freeze(e.HM_TRUST_PROXY) : e.HM_TRUST_PROXY,
     allowedOrigins: Object.freeze(
       e.HM_ALLOWED_ORIGINS.split(',')
         .map((s) => s.trim())

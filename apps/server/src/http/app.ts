@@ -11,6 +11,7 @@ import { installCompression } from './compression.js';
 import { requireAccessOnEveryRoute } from './route-access.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerWebApp } from './web-app.js';
+import { proxyTrust } from './trusted-proxies.js';
 
 export type App = FastifyInstance;
 
@@ -22,13 +23,15 @@ export async function buildApp(
   core: Pick<Core, 'logger' | 'config' | 'version' | 'dataDisk' | 'webDir'>,
   features: readonly Feature[],
 ): Promise<App> {
+  const { trustProxy } = core.config;
+  const trustsPeer = trustProxy === false ? undefined : proxyTrust(trustProxy);
   // Route files opt into the zod type provider themselves; the root instance stays the default type.
   const app: FastifyInstance = Fastify({
     // pino's Logger is a FastifyBaseLogger; without the cast tsc types the instance with pino's Logger
     // and rejects it where plugins expect the default instance type (the lint rule cannot see that).
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: core.logger as FastifyBaseLogger,
-    trustProxy: core.config.trustProxy,
+    trustProxy: trustsPeer === undefined ? false : (address: string) => trustsPeer(address),
     bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: true,
     clientErrorHandler: answerClientError,

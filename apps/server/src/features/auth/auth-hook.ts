@@ -84,7 +84,8 @@ export async function authenticateUpgrade(
 export interface AuthHookOptions {
   authenticator: Authenticator;
   allowedOrigins: readonly string[];
-  trustProxy: boolean;
+  /** Whether a peer may set X-Forwarded-Host (a trusted reverse proxy). */
+  trustsPeer: (address: string | undefined) => boolean;
 }
 
 /**
@@ -117,7 +118,9 @@ export function installAuthHook(app: FastifyInstance, opts: AuthHookOptions): vo
   app.decorate('authenticateUpgrade', (raw: IncomingMessage, access: RouteAccess) => {
     const forwarded = raw.headers['x-forwarded-host'];
     const host =
-      opts.trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : raw.headers.host;
+      opts.trustsPeer(raw.socket?.remoteAddress) && typeof forwarded === 'string'
+        ? forwarded.split(',')[0]?.trim()
+        : raw.headers.host;
     return authenticateUpgrade(authenticator, raw, { access, allowedOrigins, host });
   });
 }

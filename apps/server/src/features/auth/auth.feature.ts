@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../../core.js';
+import { proxyTrust } from '../../http/trusted-proxies.js';
 import type { Feature } from '../feature.js';
 import { installAuthHook } from './auth-hook.js';
 import { registerAuthRoutes } from './auth.routes.js';
@@ -69,7 +70,7 @@ async function installAuth(
   installAuthHook(app, {
     authenticator: createAuthenticator({ sessions, tokens }),
     allowedOrigins: config.allowedOrigins,
-    trustProxy: config.trustProxy,
+    trustsPeer: proxyTrust(config.trustProxy),
   });
 
   await app.register((scoped) => {
