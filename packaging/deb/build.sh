@@ -4,6 +4,7 @@
 #   /usr/bin/harbourmaster                      a link to the launcher
 #   /etc/harbourmaster/harbourmaster.env        settings (a conffile: upgrades keep local edits)
 #   /lib/systemd/system/harbourmaster.service   the unit, as the harbourmaster user, hardened
+#   /usr/share/harbourmaster/caddy/Caddyfile{,.acme}  for Caddy in front (the panel's HTTPS steps name them)
 # The maintainer scripts create the user and /var/lib/harbourmaster. (The agent's unit comes with
 # the agent.)
 # Usage: packaging/deb/build.sh STAGE_DIR OUT_DIR   -> OUT_DIR/harbourmaster_<version>_<arch>.deb
@@ -40,6 +41,8 @@ ln -s /opt/harbourmaster/bin/harbourmaster "$root/usr/bin/harbourmaster"
 # Root only: it may hold HM_SECRET_KEY; systemd reads it as root.
 install -m 0640 "$here/harbourmaster.env" "$root/etc/harbourmaster/harbourmaster.env"
 install -m 0644 "$here/harbourmaster.service" "$root/lib/systemd/system/harbourmaster.service"
+# Examples to copy to /etc/caddy, not conffiles: Caddy's own package owns its Caddyfile.
+install -D -m 0644 -t "$root/usr/share/harbourmaster/caddy" "$here/../caddy/Caddyfile" "$here/../caddy/Caddyfile.acme"
 for s in postinst prerm postrm; do install -m 0755 "$here/$s" "$root/DEBIAN/$s"; done
 install -m 0644 "$here/triggers" "$root/DEBIAN/triggers"
 echo /etc/harbourmaster/harbourmaster.env >"$root/DEBIAN/conffiles"

@@ -134,6 +134,11 @@ describe('the Debian package', () => {
     expect(contents).toMatch(/\.\/usr\/bin\/harbourmaster -> \/opt\/harbourmaster\/bin\/harbourmaster$/m);
     expect(contents).toContain('./opt/harbourmaster/web/index.html');
     expect(contents).toContain('./lib/systemd/system/harbourmaster.service');
+    // The paths the panel's HTTPS steps tell people to copy from.
+    expect(contents).toMatch(/^-rw-r--r-- root\/root .* \.\/usr\/share\/harbourmaster\/caddy\/Caddyfile$/m);
+    expect(contents).toMatch(
+      /^-rw-r--r-- root\/root .* \.\/usr\/share\/harbourmaster\/caddy\/Caddyfile\.acme$/m,
+    );
   });
 
   it('is published in an apt repository signed with a key the script made and keeps', async () => {
