@@ -144,7 +144,7 @@ describe('the first-boot wizard in Chromium', () => {
       expect(review).toContain(shown);
     expect(review).not.toContain('//apps');
     expect(review).toContain('Caddyfile.acme');
-    expect(review).toContain('HM_TRUST_PROXY=true');
+    expect(review).toContain('HM_TRUST_PROXY=loopback');
     await checkBothThemes('6-review');
     await page.getByRole('button', { name: 'Change time zone' }).click();
     await page.getByLabel('Time zone').selectOption('Europe/Vienna');
@@ -159,6 +159,8 @@ describe('the first-boot wizard in Chromium', () => {
 
     const stored = await page.evaluate(() => fetch('/api/settings').then((r) => r.json()));
     expect(stored).toEqual({
+      hostname: hostname(),
+      manageHost: false,
       appDataRoot: '/data/apps',
       timezone: 'Europe/Vienna',
       tls: { mode: 'acme', domain: 'panel.example.com', email: 'ops@example.com' },

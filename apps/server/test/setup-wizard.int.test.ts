@@ -44,6 +44,8 @@ describe('first-boot setup with the wizard', () => {
     const admin = await t!.login(TEST_ADMIN.username, TEST_ADMIN.password);
     const settings = await inject({ method: 'GET', url: '/api/settings', headers: admin.headers });
     expect(settings.json()).toEqual({
+      hostname: hostname(),
+      manageHost: false,
       appDataRoot: '/data/apps',
       timezone: 'Europe/Berlin',
       tls: { mode: 'acme', domain: 'panel.example.com', email: 'ops@example.com' },
@@ -129,6 +131,8 @@ describe('first-boot setup with the wizard', () => {
     const admin = await t!.setupAdmin();
     const settings = await inject({ method: 'GET', url: '/api/settings', headers: admin.headers });
     expect(settings.json()).toEqual({
+      hostname: hostname(),
+      manageHost: false,
       appDataRoot: '/srv/appdata',
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       tls: { mode: 'none' },
@@ -163,6 +167,24 @@ describe('GET /api/setup/host', () => {
 });
 
 describe('/api/settings', () => {
+  it('shows the hostname and whether the daemon manages the machine to any signed-in user, after setup too', async () => {
+    await app({ HM_MANAGE_HOST: 'true' });
+    const admin = await t!.setupAdmin();
+    const viewer = { authorization: `Bearer ${await t!.createToken(admin, 'viewer')}` };
+    for (const headers of [admin.headers, viewer]) {
+      const read = await inject({ method: 'GET', url: '/api/settings', headers });
+      expect(read.statusCode).toBe(200);
+      expect(read.json()).toMatchObject({ hostname: hostname(), manageHost: true });
+    }
+    const put = await inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: admin.headers,
+      payload: { appDataRoot: '/srv/apps' },
+    });
+    expect(put.json()).toMatchObject({ settings: { hostname: hostname(), manageHost: true } });
+  });
+
   it('lets a viewer read (without the TLS email), an admin change, and no operator change', async () => {
     await app();
     const admin = await t!.setupAdmin();

@@ -137,6 +137,11 @@ export type TlsSettings = z.infer<typeof tlsSettingsSchema>;
 
 /** The panel's settings; every key has a value (a default when none was chosen). */
 export const settingsReplySchema = z.object({
+  hostname: z.string().meta({ description: "The machine's hostname, shown to any signed-in user" }),
+  manageHost: z.boolean().meta({
+    description:
+      'Whether the daemon may change the hostname and time zone (HM_MANAGE_HOST, as the Harbourmaster OS)',
+  }),
   appDataRoot: z.string(),
   timezone: z.string().meta({ description: "The chosen time zone, or the machine's when none was chosen" }),
   tls: z.object({

@@ -33,6 +33,8 @@ function service(stored: StoredSettings, managed = false) {
 describe('SettingsService', () => {
   it("answers defaults for what nobody chose: /srv/appdata, the machine's zone, no TLS", async () => {
     expect(await service({}).s.current({ withEmail: true })).toEqual({
+      hostname: 'debian',
+      manageHost: false,
       appDataRoot: '/srv/appdata',
       timezone: 'Etc/UTC',
       tls: { mode: 'none' },

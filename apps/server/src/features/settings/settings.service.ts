@@ -17,11 +17,14 @@ export interface SettingsDeps {
 export class SettingsService {
   constructor(private readonly deps: SettingsDeps) {}
 
-  /** Every setting, a default where none was chosen; the TLS email only when `withEmail`. */
+  /** Every setting, a default where none was chosen, and the machine's name; the TLS email only when `withEmail`. */
   async current({ withEmail }: { withEmail: boolean }): Promise<Settings> {
     const stored = await this.deps.store.read();
     const tls = stored.tls ?? { mode: 'none' as const };
     return {
+      // After setup, the panel's settings page shows the machine from here (/api/setup/host is gone).
+      hostname: this.deps.machine.hostname(),
+      manageHost: this.deps.machine.managed,
       appDataRoot: stored.appDataRoot ?? DEFAULT_APP_DATA_ROOT,
       timezone: stored.timezone ?? this.deps.machine.timezone(),
       tls: {

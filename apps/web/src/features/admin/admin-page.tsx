@@ -2,6 +2,7 @@ import { PageHeader } from '../../components/feedback.js';
 import { UsersSection } from './users-section.js';
 import { TokensSection } from './tokens-section.js';
 import { AuditSection } from './audit-section.js';
+import { SettingsSection } from './settings-section.js';
 
 /** Admin only (the navigation hides it from others, and the API refuses them anyway). */
 export function AdminPage() {
@@ -11,6 +12,7 @@ export function AdminPage() {
       <div className="space-y-10">
         <UsersSection />
         <TokensSection />
+        <SettingsSection />
         <AuditSection />
       </div>
     </>

@@ -2,14 +2,17 @@ import type { ReactNode } from 'react';
 import { inputClass, ProblemNote } from './auth-card.js';
 import type { Field, SetupForm } from './setup-wizard-state.js';
 
-/** What every step gets: the form, how to change it, and the problem to show now for a field. */
-export interface StepProps {
-  form: SetupForm;
-  set: (patch: Partial<SetupForm>) => void;
+/**
+ * What every step gets: the form, how to change it, and the problem to show now for a field. A step
+ * that needs only some fields takes a narrower form, so the Admin page's settings can use it too.
+ */
+export interface StepProps<F extends object = SetupForm> {
+  form: F;
+  set: (patch: Partial<F>) => void;
   /** The problem to show now (after the person acted on the field), in plain words. */
-  problemOf: (field: Field) => string | undefined;
+  problemOf: (field: keyof F & Field) => string | undefined;
   /** Marks a field as acted on: from then on its problems show. */
-  touch: (field: Field) => void;
+  touch: (field: keyof F & Field) => void;
 }
 
 /** The ids of the hint and problem under a field, for its aria-describedby. */
@@ -52,7 +55,7 @@ export function LabelledField({
 }
 
 /** A text input wired to one form field: its value, its problem, and "acted on" when left. */
-export function TextField({
+export function TextField<F extends Partial<Record<Field, string>>>({
   field,
   id,
   label,
@@ -65,11 +68,11 @@ export function TextField({
   first = false,
   readOnly = false,
 }: {
-  field: Field;
+  field: keyof F & Field;
   id: string;
   label: string;
   hint?: ReactNode;
-  step: StepProps;
+  step: StepProps<F>;
   type?: 'text' | 'password' | 'email';
   autoComplete?: string;
   placeholder?: string;
@@ -83,7 +86,7 @@ export function TextField({
       <input
         id={id}
         type={type}
-        value={step.form[field]}
+        value={step.form[field] ?? ''}
         readOnly={readOnly}
         autoComplete={autoComplete}
         autoCapitalize="none"
@@ -91,7 +94,7 @@ export function TextField({
         placeholder={placeholder}
         aria-invalid={problem ? true : undefined}
         aria-describedby={describedBy(id, Boolean(hint), problem)}
-        onChange={(e) => step.set({ [field]: e.target.value })}
+        onChange={(e) => step.set({ [field]: e.target.value } as Partial<F>)}
         onBlur={() => step.touch(field)}
         className={`${inputClass} ${mono ? 'font-mono' : ''} ${readOnly ? 'cursor-default bg-surface-2 text-muted' : ''}`}
       />
@@ -99,10 +102,13 @@ export function TextField({
   );
 }
 
-/** A command to type on the machine, copyable as it reads. */
+/**
+ * A command to type on the machine, copyable as it reads. Long lines wrap (a copy keeps them whole)
+ * rather than scroll: a scrolling box would need a keyboard stop of its own.
+ */
 export function Command({ children }: { children: string }) {
   return (
-    <code className="mt-1 block overflow-x-auto rounded-md border border-line bg-bg px-2.5 py-1.5 font-mono text-xs whitespace-pre text-fg">
+    <code className="mt-1 block rounded-md border border-line bg-bg px-2.5 py-1.5 font-mono text-xs wrap-anywhere whitespace-pre-wrap text-fg">
       {children}
     </code>
   );

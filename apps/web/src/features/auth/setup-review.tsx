@@ -84,16 +84,28 @@ export function ReviewStep({
   );
 }
 
+/** Where the Debian package puts the Caddyfiles (packaging/deb/build.sh). */
+const CADDY_DIR = '/usr/share/harbourmaster/caddy/';
+
+/** Where the Caddyfiles are: the package's folder, or the checkout's (npm start, the container image). */
+const whereCaddyfiles = (
+  <>
+    (installed as a package, the Caddyfiles are in <span className="font-mono text-fg">{CADDY_DIR}</span>;
+    from a checkout, in <span className="font-mono text-fg">packaging/caddy/</span>)
+  </>
+);
+
 /** The steps for the HTTPS choice, with the names filled in as chosen. */
 export function HttpsNextSteps({ form }: { form: Pick<SetupForm, 'tlsMode' | 'domain' | 'email'> }) {
   const domain = form.domain.trim() || 'harbourmaster.local';
   const proxy = (
     <li>
       Let Harbourmaster trust Caddy&apos;s headers and answer only on this machine, then restart it: installed
-      as a package, set <span className="font-mono text-fg">HM_TRUST_PROXY=true</span> in{' '}
+      as a package, set <span className="font-mono text-fg">HM_TRUST_PROXY=loopback</span> in{' '}
       <span className="font-mono text-fg">/etc/harbourmaster/harbourmaster.env</span> (keeping{' '}
-      <span className="font-mono text-fg">HM_HOST=127.0.0.1</span>); in a container, set it in the compose
-      file&apos;s environment and publish the port as{' '}
+      <span className="font-mono text-fg">HM_HOST=127.0.0.1</span>); in a container, set{' '}
+      <span className="font-mono text-fg">HM_TRUST_PROXY: uniquelocal</span> in the compose file&apos;s
+      environment (Caddy reaches it through Docker&apos;s network) and publish the port as{' '}
       <span className="font-mono text-fg">127.0.0.1:9090:9090</span>. Sign-in cookies are then sent over HTTPS
       only.
     </li>
@@ -102,18 +114,18 @@ export function HttpsNextSteps({ form }: { form: Pick<SetupForm, 'tlsMode' | 'do
     case 'none':
       return (
         <p className="mt-1 text-sm text-muted">
-          Keep using this address. To add HTTPS later, put Caddy in front with the Caddyfile in{' '}
-          <span className="font-mono text-fg">packaging/caddy/</span>, as “HTTPS with Caddy” in the README
-          describes, and set <span className="font-mono text-fg">HM_TRUST_PROXY=true</span>.
+          Keep using this address. To add HTTPS later, put Caddy in front as “HTTPS with Caddy” in the README
+          describes, with our Caddyfile {whereCaddyfiles}, and set{' '}
+          <span className="font-mono text-fg">HM_TRUST_PROXY</span> to Caddy&apos;s address:{' '}
+          <span className="font-mono text-fg">loopback</span> when it runs on this machine.
         </p>
       );
     case 'internal':
       return (
         <ol className="mt-1 list-decimal space-y-2 pl-5 text-sm text-muted">
           <li>
-            Install Caddy and the Caddyfile from{' '}
-            <span className="font-mono text-fg">packaging/caddy/Caddyfile</span>:
-            <Command>{'apt install caddy\ncp packaging/caddy/Caddyfile /etc/caddy/Caddyfile'}</Command>
+            Install Caddy and the Caddyfile {whereCaddyfiles}:
+            <Command>{`apt install caddy\ncp ${CADDY_DIR}Caddyfile /etc/caddy/Caddyfile`}</Command>
           </li>
           <li>
             Tell Caddy the name (<span className="font-mono text-fg">systemctl edit caddy</span>), then
@@ -135,8 +147,8 @@ export function HttpsNextSteps({ form }: { form: Pick<SetupForm, 'tlsMode' | 'do
             443 to it.
           </li>
           <li>
-            Install Caddy with the Let&apos;s Encrypt Caddyfile:
-            <Command>{'apt install caddy\ncp packaging/caddy/Caddyfile.acme /etc/caddy/Caddyfile'}</Command>
+            Install Caddy with the Let&apos;s Encrypt Caddyfile {whereCaddyfiles}:
+            <Command>{`apt install caddy\ncp ${CADDY_DIR}Caddyfile.acme /etc/caddy/Caddyfile`}</Command>
           </li>
           <li>
             Give Caddy the domain and email (<span className="font-mono text-fg">systemctl edit caddy</span>),

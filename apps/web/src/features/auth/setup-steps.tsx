@@ -1,7 +1,7 @@
 import { appDataRootSchema, type SetupHostReply, type TlsMode } from '@harbourmaster/contracts';
 import { inputClass } from './auth-card.js';
 import { Command, describedBy, LabelledField, TextField, type StepProps } from './setup-fields.js';
-import { passwordStrength, timeZoneOptions } from './setup-wizard-state.js';
+import { passwordStrength, timeZoneOptions, type SetupForm } from './setup-wizard-state.js';
 
 /** Step 1: the one-time code, and where the person installing finds it. */
 export function CodeStep({ step }: { step: StepProps }) {
@@ -38,12 +38,6 @@ export function CodeStep({ step }: { step: StepProps }) {
 
 /** Step 2: the hostname (changeable only as the Harbourmaster OS) and the time zone. */
 export function MachineStep({ step, host }: { step: StepProps; host: SetupHostReply }) {
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const zones = timeZoneOptions(step.form.timezone, Intl.supportedValuesOf('timeZone'));
-  const zoneProblem = step.problemOf('timezone');
-  const zoneHint = host.manageHost
-    ? 'Set on the machine when you create the admin.'
-    : 'Harbourmaster uses it for the times it shows and schedules; the machine’s own clock setting stays as it is.';
   return (
     <>
       <TextField
@@ -60,7 +54,32 @@ export function MachineStep({ step, host }: { step: StepProps; host: SetupHostRe
             : 'Shown only: Harbourmaster does not manage this machine, so its name is changed on the machine itself (for example with hostnamectl).'
         }
       />
-      <LabelledField id="timezone" label="Time zone" hint={zoneHint} problem={zoneProblem}>
+      <TimeZoneField
+        step={step}
+        hint={
+          host.manageHost
+            ? 'Set on the machine when you create the admin.'
+            : 'Harbourmaster uses it for the times it shows and schedules; the machine’s own clock setting stays as it is.'
+        }
+      />
+    </>
+  );
+}
+
+/** The time zone from the browser's IANA list, with a shortcut to the browser's own zone. */
+export function TimeZoneField({
+  step,
+  hint,
+}: {
+  step: StepProps<Pick<SetupForm, 'timezone'>>;
+  hint: string;
+}) {
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = timeZoneOptions(step.form.timezone, Intl.supportedValuesOf('timeZone'));
+  const zoneProblem = step.problemOf('timezone');
+  return (
+    <>
+      <LabelledField id="timezone" label="Time zone" hint={hint} problem={zoneProblem}>
         <select
           id="timezone"
           value={step.form.timezone}
@@ -134,8 +153,8 @@ export function AdminStep({ step }: { step: StepProps }) {
   );
 }
 
-/** Step 4: where apps keep their data on the host. */
-export function AppsStep({ step }: { step: StepProps }) {
+/** Step 4: where apps keep their data on the host (the Admin page's settings show it too). */
+export function AppsStep({ step }: { step: StepProps<Pick<SetupForm, 'appDataRoot'>> }) {
   // The example follows what is typed, once it is a folder that would be accepted.
   const root = appDataRootSchema.safeParse(step.form.appDataRoot).data ?? '<app-data folder>';
   return (
@@ -182,8 +201,8 @@ const MODES: ReadonlyArray<{ mode: TlsMode; title: string; about: string }> = [
   },
 ];
 
-/** Step 5: how HTTPS is to be set up in front of the panel. */
-export function HttpsStep({ step }: { step: StepProps }) {
+/** Step 5: how HTTPS is to be set up in front of the panel (the Admin page's settings show it too). */
+export function HttpsStep({ step }: { step: StepProps<Pick<SetupForm, 'tlsMode' | 'domain' | 'email'>> }) {
   const { tlsMode } = step.form;
   return (
     <>

@@ -40,6 +40,9 @@ export interface SetupForm {
 }
 export type Field = keyof SetupForm;
 
+/** The wizard's fields that stay settings after setup: the Admin page edits them with the same steps. */
+export type SettingsForm = Pick<SetupForm, 'timezone' | 'appDataRoot' | 'tlsMode' | 'domain' | 'email'>;
+
 export const STEP_FIELDS: Record<StepId, readonly Field[]> = {
   code: ['setupCode'],
   machine: ['hostname', 'timezone'],
@@ -93,20 +96,28 @@ export function problemsOf(
   f: SetupForm,
   host: Pick<SetupHostReply, 'manageHost'>,
 ): Partial<Record<Field, string>> {
+  const all: Partial<Record<Field, string | undefined>> = {
+    setupCode: check(setupCodeSchema, f.setupCode, 'setupCode'),
+    hostname: host.manageHost ? check(hostnameSchema, f.hostname, 'hostname') : undefined,
+    username: check(usernameSchema, f.username, 'username'),
+    password: check(passwordSchema, f.password, 'password'),
+    confirm:
+      f.confirm === '' ? EMPTY.confirm : f.confirm !== f.password ? 'The two passwords differ.' : undefined,
+    ...settingsProblemsOf(f),
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+}
+
+/** The problems of the fields that stay settings after setup, by the same rules (the Admin page's too). */
+export function settingsProblemsOf(f: SettingsForm): Partial<Record<keyof SettingsForm, string>> {
   // What the chosen mode requires, in the contract's words (a domain and an email for acme).
   const required = tlsSettingsSchema.safeParse({ mode: f.tlsMode }).error?.issues ?? [];
   const requiredProblem = (field: 'domain' | 'email') => {
     const issue = required.find((i) => i.path[0] === field);
     return issue && sentence(issue.message);
   };
-  const all: Partial<Record<Field, string | undefined>> = {
-    setupCode: check(setupCodeSchema, f.setupCode, 'setupCode'),
-    hostname: host.manageHost ? check(hostnameSchema, f.hostname, 'hostname') : undefined,
+  const all: Partial<Record<keyof SettingsForm, string | undefined>> = {
     timezone: check(timezoneSchema, f.timezone, 'timezone'),
-    username: check(usernameSchema, f.username, 'username'),
-    password: check(passwordSchema, f.password, 'password'),
-    confirm:
-      f.confirm === '' ? EMPTY.confirm : f.confirm !== f.password ? 'The two passwords differ.' : undefined,
     appDataRoot: check(appDataRootSchema, f.appDataRoot, 'appDataRoot'),
     // Only the fields the chosen mode shows count: a domain typed before going back to "none" does not.
     domain:
