@@ -156,4 +156,25 @@ describe('settings in the Admin page', () => {
     await settings().getByRole('button', { name: 'Save settings' }).click();
     await settings().getByRole('status').filter({ hasText: 'Nothing changed' }).waitFor();
   });
+
+  it('is not there for a viewer, who may read the settings but not change them', async () => {
+    const viewer = { username: 'watcher', password: 'a viewer password' };
+    await page.getByLabel('New username').fill(viewer.username);
+    await page.getByLabel('New password').fill(viewer.password);
+    await page.getByLabel('New user role').selectOption('viewer');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('cell', { name: viewer.username, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').fill(viewer.username);
+    await page.getByLabel('Password').fill(viewer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await nav('Dashboard').waitFor();
+    expect(await nav('Admin').count()).toBe(0);
+    await page.goto(`${daemon.url}/admin`);
+    await page.getByRole('heading', { name: 'Admin' }).waitFor();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Settings' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    expect(await stored()).toMatchObject({ appDataRoot: '/data/apps' });
+  });
 });
