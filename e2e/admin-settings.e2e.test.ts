@@ -165,8 +165,10 @@ describe('settings in the Admin page', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('cell', { name: viewer.username, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Username').fill(viewer.username);
-    await page.getByLabel('Password').fill(viewer.password);
+    // Wait for the sign-in page: until then "Username" would also match the admin page's "New username".
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Username', { exact: true }).fill(viewer.username);
+    await page.getByLabel('Password', { exact: true }).fill(viewer.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await nav('Dashboard').waitFor();
     expect(await nav('Admin').count()).toBe(0);

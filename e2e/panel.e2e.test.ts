@@ -176,6 +176,7 @@ describe('the web panel in Chromium against the real engine', () => {
       await api('/api/users', { username: 'watcher', password: 'only looking here', role: 'viewer' }),
     ).toBe(201);
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.fill('#username', 'watcher');
     await page.fill('#password', 'only looking here');
     await page.click('button[type=submit]');
@@ -226,6 +227,7 @@ describe('the create wizard', () => {
     await page.setViewportSize({ width: 1360, height: 860 });
     await page.goto(daemon.url + '/');
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.fill('#username', ADMIN.username);
     await page.fill('#password', ADMIN.password);
     await page.click('button[type=submit]');

@@ -105,8 +105,9 @@ export class ContainerInventory {
   private apply(inv: HostInventory, event: EngineEvent): void {
     if (event.Type === 'container') {
       const action = event.Action.split(':')[0] ?? event.Action;
-      if (action === 'destroy') inv.forget(event.Actor.ID);
-      else if (!QUIET_ACTIONS.has(action) && !action.startsWith('exec_')) inv.touch(event.Actor.ID);
+      // A destroy is read again like any change (the engine no longer lists it, so it goes): removing
+      // it here at once could be undone by a read of it already in flight.
+      if (!QUIET_ACTIONS.has(action) && !action.startsWith('exec_')) inv.touch(event.Actor.ID);
     } else if (event.Type === 'network' && (event.Action === 'connect' || event.Action === 'disconnect')) {
       const id = event.Actor.Attributes.container;
       if (id) inv.touch(id);

@@ -124,12 +124,6 @@ export class HostInventory {
     return matches.length === 1 ? matches[0] : undefined;
   }
 
-  /** Forgets a container at once (the engine destroyed it). */
-  forget(id: string): void {
-    this.#dirty.delete(id);
-    if (this.#entries.delete(id)) this.changed();
-  }
-
   /** Marks the host unreachable: lists report the error until the next reload succeeds. */
   disconnected(error: string): void {
     this.#loaded = false;
