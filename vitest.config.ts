@@ -43,6 +43,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The qcow2 appliance built and booted in QEMU (packaging/vm): minutes of download, build
+          // and emulated boot, so run by hand (`npx vitest run --project vm`), not by npm test.
+          name: 'vm',
+          include: ['packaging/vm/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          hookTimeout: 1_200_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',

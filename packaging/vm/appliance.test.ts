@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The qcow2 appliance: built from the .deb by packaging/vm/build-qcow2.sh, booted in QEMU by
 // packaging/vm/smoke.sh (user networking, restrict=on, the panel forwarded to a loopback port).
-// Opt-in with HM_PACKAGING_VM=1: a fresh build downloads ~400 MB from the Debian mirror and takes
-// about 4 minutes, the boot under TCG (no usable KVM) another 1.5, so it is not part of npm test.
+// Its own vitest project, `vm`, which npm test does not run: a fresh build downloads ~400 MB from
+// the Debian mirror and takes about 4 minutes, the boot under TCG (no usable KVM) another 1.5.
 // HM_VM_ROOTFS may point at a cached root tarball (build-qcow2.sh writes it on the first run).
 
 const run = promisify(execFile);
 const REPO = resolve(import.meta.dirname, '../..');
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
-const enabled = process.env.HM_PACKAGING_VM === '1';
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
@@ -32,7 +31,7 @@ async function sh(script: string, args: string[], env: Record<string, string> = 
 let work = '';
 let image = '';
 
-describe.runIf(enabled)('the qcow2 appliance', () => {
+describe('the qcow2 appliance', () => {
   beforeAll(async () => {
     const stage = requiredEnv('HM_STAGE_DIR');
     const scratch = requiredEnv('HM_PACKAGING_WORK');
