@@ -2,12 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { request, type RequestOptions } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { freePort } from './support/free-port.js';
 
 // The shipped Caddyfile in front of the daemon the way packaging/stage.sh lays it out: Caddy's
 // internal CA, HTTPS on loopback, HM_TRUST_PROXY=loopback. The client trusts only Caddy's root, so
@@ -38,19 +38,6 @@ let httpsPort: number;
 let httpPort: number;
 let rootCa: Buffer;
 let setupCode: string;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Polls `probe` until it gives a value; `what` is read only on time-out, to show output so far. */
 async function until<T>(what: () => string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {

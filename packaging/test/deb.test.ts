@@ -14,7 +14,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -27,6 +26,7 @@ import {
   waitForHealth,
   type UnitProcess,
 } from './support/debian-root.js';
+import { freePort } from './support/free-port.js';
 
 // The Debian package end to end: build it, publish it in a signed apt repository, install it with
 // apt into a minimal Debian root, run the unit's ExecStart as systemd would (as the service user,
@@ -44,16 +44,6 @@ function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the packaging tests through npm test`);
   return value;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
 }
 
 let work = '';

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETUP_CODE_PATTERN } from '../../apps/server/src/features/auth/setup-code.js';
+import { freePort } from './support/free-port.js';
 
 // The container image as packaging/image/build.sh makes it, built and run on the private engine
 // with that engine's socket mounted, the way packaging/docker-compose.yml runs it — except that
@@ -43,19 +43,6 @@ async function logsOf(container: string): Promise<string> {
     maxBuffer: 64 * 1024 * 1024,
   });
   return `${stdout}${stderr}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Polls `probe` until it gives a value; on time-out `what` says what was awaited and what was seen. */
