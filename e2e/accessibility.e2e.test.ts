@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { dockerHost, openBrowser, startDaemon, type Daemon } from './support/panel.js';
-import { axeFindings, type AxeFinding } from './support/axe.js';
+import { axeFindings, type AxeFinding, THEMES } from './support/axe.js';
 import { completeSetup } from './support/setup-wizard.js';
 
 const run = promisify(execFile);
@@ -14,7 +14,6 @@ const IMAGE = process.env.HM_TEST_IMAGE ?? 'local/busybox:1';
 const P = `hma11y-${process.pid}-`;
 const SHOTS = process.env.HM_SCREENSHOT_DIR ?? 'e2e/screenshots';
 const ADMIN = { username: 'admin', password: 'correct horse battery' };
-const THEMES = ['dark', 'light'] as const;
 type Theme = (typeof THEMES)[number];
 
 let daemon: Daemon;

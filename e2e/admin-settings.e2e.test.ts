@@ -3,12 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser, startDaemon, type Daemon } from './support/panel.js';
-import { axeFindings } from './support/axe.js';
+import { checkBothThemes, labelsOfFields } from './support/axe.js';
 import { completeSetup } from './support/setup-wizard.js';
 
 const SHOTS = process.env.HM_SCREENSHOT_DIR ?? 'e2e/screenshots';
 const ADMIN = { username: 'admin', password: 'correct horse battery' };
-const THEMES = ['dark', 'light'] as const;
 
 let daemon: Daemon;
 let browser: BrowserContext;
@@ -33,33 +32,6 @@ const alerts = () => settings().getByRole('alert').allInnerTexts();
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 const stored = () => page.evaluate(() => fetch('/api/settings').then((r) => r.json()));
 
-/** The Admin page as it is now in both themes (the shell's own toggle keeps what was typed): screenshot and axe. */
-async function checkBothThemes(state: string): Promise<void> {
-  for (const theme of THEMES) {
-    if ((await page.locator('html').getAttribute('data-theme')) !== theme)
-      await page.getByRole('button', { name: /(Light|Dark) theme/ }).click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-    await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
-    await page.screenshot({ path: `${SHOTS}/admin-settings-${state}-${theme}.png`, fullPage: true });
-    expect(await axeFindings(page), `${state}, ${theme} theme`).toEqual([]);
-  }
-}
-
-/** Every field in the settings form with the text of its visible label; a field without one has null. */
-async function labelsOfFields(): Promise<Array<string | null>> {
-  const labels: Array<string | null> = [];
-  for (const field of await settings().locator('input, select').all()) {
-    const id = await field.getAttribute('id');
-    const label =
-      (await field.getAttribute('type')) === 'radio'
-        ? field.locator('xpath=ancestor::label')
-        : page.locator(`label[for="${id}"]`);
-    const box = (await label.count()) === 1 ? await label.boundingBox() : null;
-    labels.push(box && box.width > 1 ? (await label.innerText()).split('\n')[0]! : null);
-  }
-  return labels;
-}
-
 /** Opens the create wizard through the panel's links (no reload: the cached settings are what it uses). */
 async function bindSuggestion(): Promise<string> {
   await nav('Containers').click();
@@ -82,7 +54,7 @@ describe('settings in the Admin page', () => {
     expect(await name.inputValue()).toBe(hostname());
     expect(await name.getAttribute('readonly')).not.toBeNull();
     expect(await settings().getByLabel('Time zone').inputValue()).toBe(before.timezone);
-    expect(await labelsOfFields()).toEqual([
+    expect(await labelsOfFields(page, settings().locator('input, select'))).toEqual([
       'Hostname',
       'Time zone',
       'App-data folder',
@@ -95,7 +67,7 @@ describe('settings in the Admin page', () => {
     expect(await settings().innerText()).toMatch(
       /Caddyfile \(installed as a package, the Caddyfiles are in \/usr\/share\/harbourmaster\/caddy\/; from a checkout, in packaging\/caddy\/\)/,
     );
-    await checkBothThemes('1-stored');
+    await checkBothThemes(page, { dir: SHOTS, name: 'admin-settings-1-stored' });
 
     // Problems show after acting, in plain words; nothing is saved while there are any.
     const root = settings().getByLabel('App-data folder');
@@ -112,7 +84,7 @@ describe('settings in the Admin page', () => {
       "Let's Encrypt needs the public domain name that points at this machine.",
       "Let's Encrypt needs an email address for notices about the certificate.",
     ]);
-    await checkBothThemes('2-problem');
+    await checkBothThemes(page, { dir: SHOTS, name: 'admin-settings-2-problem' });
     expect(await stored()).toMatchObject({ appDataRoot: '/srv/appdata', tls: { mode: 'none' } });
 
     // Caddy on the LAN instead: the next steps name the installed Caddyfile and the chosen name.
@@ -129,7 +101,7 @@ describe('settings in the Admin page', () => {
     await settings().getByRole('button', { name: 'Save settings' }).click();
     await settings().getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
     expect(await root.inputValue()).toBe('/data/apps');
-    await checkBothThemes('3-saved');
+    await checkBothThemes(page, { dir: SHOTS, name: 'admin-settings-3-saved' });
 
     expect(await stored()).toEqual({
       hostname: hostname(),

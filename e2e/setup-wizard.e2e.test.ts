@@ -3,11 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser, startDaemon, type Daemon } from './support/panel.js';
-import { axeFindings } from './support/axe.js';
+import { checkBothThemes, labelsOfFields } from './support/axe.js';
 
 const SHOTS = process.env.HM_SCREENSHOT_DIR ?? 'e2e/screenshots';
 const ADMIN = { username: 'admin', password: 'correct horse battery' };
-const THEMES = ['dark', 'light'] as const;
 
 let daemon: Daemon;
 let browser: BrowserContext;
@@ -28,38 +27,6 @@ afterAll(async () => {
 const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
 const alerts = () => page.getByRole('alert').allInnerTexts();
 
-/**
- * The wizard in both themes as it is now: a full-page screenshot of each and axe-core's WCAG 2 A/AA
- * rules. The theme is switched with the page's own toggle: a reload would lose what was typed.
- */
-async function checkBothThemes(state: string): Promise<void> {
-  for (const theme of THEMES) {
-    if ((await page.locator('html').getAttribute('data-theme')) !== theme)
-      await page.getByRole('button', { name: /(Light|Dark) theme/ }).click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-    // Colours fade between themes (transition-colors); the settled page is what has to pass.
-    await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
-    await page.screenshot({ path: `${SHOTS}/setup-wizard-${state}-${theme}.png`, fullPage: true });
-    expect(await axeFindings(page), `${state}, ${theme} theme`).toEqual([]);
-  }
-}
-
-/** Every field in the form with the text of its visible label; a field without one has null. */
-async function labelsOfFields(): Promise<Array<string | null>> {
-  const labels: Array<string | null> = [];
-  for (const field of await page.locator('form input, form select').all()) {
-    const id = await field.getAttribute('id');
-    // A radio's label wraps it; other fields have a <label for>.
-    const label =
-      (await field.getAttribute('type')) === 'radio'
-        ? field.locator('xpath=ancestor::label')
-        : page.locator(`label[for="${id}"]`);
-    const box = (await label.count()) === 1 ? await label.boundingBox() : null;
-    labels.push(box && box.width > 1 ? (await label.innerText()).split('\n')[0]! : null);
-  }
-  return labels;
-}
-
 describe('the first-boot wizard in Chromium', () => {
   it('walks every step: plain problems only after acting, a visible label on every field, WCAG AA in both themes', async () => {
     await page.goto(daemon.url);
@@ -69,11 +36,11 @@ describe('the first-boot wizard in Chromium', () => {
     await page.getByRole('heading', { name: 'Setup code' }).waitFor();
     expect(await page.getByText('journalctl -u harbourmaster').count()).toBe(1);
     expect(await alerts()).toEqual([]);
-    expect(await labelsOfFields()).toEqual(['Setup code']);
-    await checkBothThemes('1-code');
+    expect(await labelsOfFields(page, page.locator('form input, form select'))).toEqual(['Setup code']);
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-1-code' });
     await next();
     expect(await alerts()).toEqual(['Enter the setup code.']);
-    await checkBothThemes('1-code-problem');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-1-code-problem' });
     await page.getByLabel('Setup code').fill(daemon.setupCode.toLowerCase());
     await next();
 
@@ -82,16 +49,23 @@ describe('the first-boot wizard in Chromium', () => {
     const name = page.getByLabel('Hostname');
     expect(await name.inputValue()).toBe(hostname());
     expect(await name.getAttribute('readonly')).not.toBeNull();
-    expect(await labelsOfFields()).toEqual(['Hostname', 'Time zone']);
+    expect(await labelsOfFields(page, page.locator('form input, form select'))).toEqual([
+      'Hostname',
+      'Time zone',
+    ]);
     await page.getByLabel('Time zone').selectOption('Europe/Berlin');
     expect(await alerts()).toEqual([]);
-    await checkBothThemes('2-machine');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-2-machine' });
     await next();
 
     // 3. The admin: nothing shows before input; after Next, each empty field says what it needs.
     await page.getByRole('heading', { name: 'Admin account' }).waitFor();
     expect(await alerts()).toEqual([]);
-    expect(await labelsOfFields()).toEqual(['Username', 'Password', 'Password again']);
+    expect(await labelsOfFields(page, page.locator('form input, form select'))).toEqual([
+      'Username',
+      'Password',
+      'Password again',
+    ]);
     await next();
     expect(await alerts()).toEqual(['Enter a username.', 'Enter a password.', 'Type the password again.']);
     await page.getByLabel('Username').fill(ADMIN.username);
@@ -99,7 +73,7 @@ describe('the first-boot wizard in Chromium', () => {
     await page.getByLabel('Password again').fill('correct horse batterY');
     expect(await alerts()).toEqual(['The two passwords differ.']);
     expect(await page.locator('#password-hint').innerText()).toContain('Strong');
-    await checkBothThemes('3-admin-problem');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-3-admin-problem' });
     await page.getByLabel('Password again').fill(ADMIN.password);
     expect(await alerts()).toEqual([]);
     await next();
@@ -112,14 +86,14 @@ describe('the first-boot wizard in Chromium', () => {
     expect(await alerts()).toEqual([]);
     await root.blur();
     expect(await alerts()).toEqual(['The app-data folder is an absolute path: it starts with /.']);
-    await checkBothThemes('4-apps-problem');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-4-apps-problem' });
     await root.fill('/data//apps/');
     await next();
 
     // 5. HTTPS: Let's Encrypt needs a domain and an email, each said where it belongs.
     await page.getByRole('heading', { name: 'HTTPS' }).waitFor();
     await page.getByRole('radio', { name: /Let’s Encrypt/ }).check();
-    expect(await labelsOfFields()).toEqual([
+    expect(await labelsOfFields(page, page.locator('form input, form select'))).toEqual([
       'None for now: I’ll add it later',
       'Caddy with its own certificate (LAN)',
       'Caddy with Let’s Encrypt (public domain)',
@@ -131,10 +105,10 @@ describe('the first-boot wizard in Chromium', () => {
       "Let's Encrypt needs the public domain name that points at this machine.",
       "Let's Encrypt needs an email address for notices about the certificate.",
     ]);
-    await checkBothThemes('5-https-problem');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-5-https-problem' });
     await page.getByLabel('Domain', { exact: true }).fill('panel.example.com');
     await page.getByLabel('Email for Let’s Encrypt').fill('ops@example.com');
-    await checkBothThemes('5-https');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-5-https' });
     await next();
 
     // 6. Review, with what to do next for the HTTPS choice; one click back changes a step.
@@ -145,7 +119,7 @@ describe('the first-boot wizard in Chromium', () => {
     expect(review).not.toContain('//apps');
     expect(review).toContain('Caddyfile.acme');
     expect(review).toContain('HM_TRUST_PROXY=loopback');
-    await checkBothThemes('6-review');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-6-review' });
     await page.getByRole('button', { name: 'Change time zone' }).click();
     await page.getByLabel('Time zone').selectOption('Europe/Vienna');
     await page.getByRole('button', { name: '6. Review' }).click();
@@ -153,7 +127,7 @@ describe('the first-boot wizard in Chromium', () => {
 
     // Done: signed in, with the next steps again, then the dashboard.
     await page.getByRole('heading', { name: 'Harbourmaster is ready' }).waitFor();
-    await checkBothThemes('7-done');
+    await checkBothThemes(page, { dir: SHOTS, name: 'setup-wizard-7-done' });
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
