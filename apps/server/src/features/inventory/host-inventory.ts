@@ -15,8 +15,17 @@ export interface InventoryEntry {
 
 /** Containers refreshed per engine request when many changed at once. */
 const REFRESH_BATCH = 200;
+/** How often, and how far apart, a container whose list row lags its inspect is read again. */
+const LAG_RETRIES = 20;
+const LAG_RETRY_MS = 50;
 /** Inspects in flight at once: enough to load 1,000 containers in a few seconds, gentle on the engine. */
 const INSPECT_CONCURRENCY = 8;
+
+/** The state and, apart, the engine's name for it ("running", "exited", …) as inspect reports it. */
+interface ReadState {
+  state: StatusState;
+  name: string;
+}
 
 function stateOf(inspect: ContainerInspect): StatusState {
   const s = inspect.State;
@@ -54,6 +63,8 @@ export class HostInventory {
   /** True while a first load is expected (at start and after a reconnect): lists wait for it. */
   #pending = true;
   #waiters: Array<() => void> = [];
+  /** Containers whose list row lagged behind their inspect, and how often they were read again. */
+  readonly #lagging = new Map<string, number>();
   /** Callers waiting for a container to be read again, by id. */
   readonly #synced = new Map<string, Array<() => void>>();
   /** Bumped on every change, so replies built from the inventory know when they are stale. */
@@ -257,21 +268,36 @@ export class HostInventory {
     this.changed();
   }
 
-  /** Stores what the list and the inspect said together, so a row never mixes two moments. */
-  private apply(id: string, raw: EngineContainer, state: StatusState | null | 'gone'): void {
-    if (state === 'gone') this.#entries.delete(id);
-    else this.#entries.set(id, { raw, state });
+  /**
+   * Stores what the list and the inspect said together, so a row never mixes two moments. The
+   * engine's list is a copy it updates a moment after its events (a container that has just died
+   * can still list as running while inspect says exited): when the two disagree the container is
+   * read again shortly, until they agree.
+   */
+  private apply(id: string, raw: EngineContainer, read: ReadState | StatusState | null | 'gone'): void {
+    if (read === 'gone') {
+      this.#entries.delete(id);
+      return;
+    }
+    const fresh = read !== null && 'name' in read;
+    this.#entries.set(id, { raw, state: fresh ? read.state : read });
+    const retries = this.#lagging.get(id) ?? 0;
+    if (fresh && read.name !== raw.State && retries < LAG_RETRIES) {
+      this.#lagging.set(id, retries + 1);
+      setTimeout(() => this.touch(id), LAG_RETRY_MS).unref();
+    } else this.#lagging.delete(id);
   }
 
   /** The state of each container, or 'gone' for one removed since it was listed. */
-  private async readStates(ids: string[]): Promise<Map<string, StatusState | 'gone'>> {
-    const states = new Map<string, StatusState | 'gone'>();
+  private async readStates(ids: string[]): Promise<Map<string, ReadState | 'gone'>> {
+    const states = new Map<string, ReadState | 'gone'>();
     let next = 0;
     const worker = async () => {
       while (next < ids.length) {
         const id = ids[next++]!;
         try {
-          states.set(id, stateOf(await this.engine().inspectContainer(id)));
+          const inspect = await this.engine().inspectContainer(id);
+          states.set(id, { state: stateOf(inspect), name: inspect.State.Status });
         } catch (err) {
           // Removed between the list and the inspect: its destroy event follows.
           if (!isNotFound(err)) throw err;
