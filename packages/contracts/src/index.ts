@@ -10,3 +10,4 @@ export * from './logs.js';
 export * from './live.js';
 export * from './auth.js';
 export * from './settings.js';
+export * from './metrics.js';
