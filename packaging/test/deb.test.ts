@@ -387,4 +387,17 @@ describe('the Debian package', () => {
     await inRoot('dpkg', '-r', 'harbourmaster');
     expect(log()).toContain('deb-systemd-invoke stop harbourmaster.service');
   });
+
+  it('joins the docker group when installed with Docker in one run', async () => {
+    // Start clean: no Harbourmaster, no Docker, no docker group, systemd not running.
+    await inRoot('dpkg', '-P', 'harbourmaster', 'hm-test-docker');
+    await inRoot('groupdel', 'docker');
+    await host('rm', ['-rf', rootPath('/run/systemd/system')]);
+    const pkg = `${REPO_IN_ROOT}/pool/main/h/harbourmaster/harbourmaster_${version}_${arch}.deb`;
+    const out = await inRoot('dpkg', '-i', pkg, '/tmp/hm-test-docker.deb');
+    // The order that lost the group: Harbourmaster configured before Docker's postinst ran.
+    expect(out.indexOf('Setting up harbourmaster')).toBeGreaterThan(-1);
+    expect(out.indexOf('Setting up harbourmaster')).toBeLessThan(out.indexOf('Setting up hm-test-docker'));
+    expect(groups().get('docker')?.members).toContain('harbourmaster');
+  });
 });
