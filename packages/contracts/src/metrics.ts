@@ -15,9 +15,10 @@ export type SamplerPath = z.infer<typeof samplerPathSchema>;
 
 /**
  * Where a container's network counters come from: its own namespace (`own`), none because it shares
- * the host's (`host`: the host's traffic is never shown as the container's), or no network (`none`).
+ * the host's (`host`: the host's traffic is never shown as the container's) or another container's
+ * (`shared`: the traffic is that container's), or no network at all (`none`).
  */
-export const containerNetworkKindSchema = z.enum(['own', 'host', 'none']);
+export const containerNetworkKindSchema = z.enum(['own', 'host', 'shared', 'none']);
 export type ContainerNetworkKind = z.infer<typeof containerNetworkKindSchema>;
 
 export const containerReadingSchema = z.object({
@@ -62,7 +63,10 @@ export const metricsSnapshotSchema = z.object({
   /** Wall clock of the pass, unix ms. */
   at: z.number(),
   path: samplerPathSchema,
-  host: hostReadingSchema,
+  /** The host's CPUs (container CPU as % of the host divides by it). */
+  cpus: z.number().int().positive(),
+  /** Null where the host itself cannot be read (a remote engine without an agent). */
+  host: hostReadingSchema.nullable(),
   containers: z.array(containerReadingSchema),
 });
 export type MetricsSnapshot = z.infer<typeof metricsSnapshotSchema>;

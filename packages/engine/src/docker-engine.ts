@@ -62,6 +62,11 @@ export interface DockerEngine {
 
   listContainers(opts?: { all?: boolean; filters?: EngineFilters }): Promise<ContainerSummary[]>;
   inspectContainer(id: string): Promise<ContainerInspect>;
+  /**
+   * One stats sample without waiting for a second one (`stream=false&one-shot=true`): the raw body,
+   * which the metrics sampler checks. Only where the cgroup files cannot be read directly.
+   */
+  containerStats(id: string): Promise<unknown>;
   createContainer(
     name: string | undefined,
     body: ContainerCreateBody,

@@ -22,6 +22,9 @@ export interface EngineInfo {
   ContainersStopped: number;
   Images: number;
   CgroupVersion?: string;
+  CgroupDriver?: string;
+  /** Where the engine keeps images, containers and volumes, on its own host. */
+  DockerRootDir?: string;
   Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean };
   /** Drivers by kind; managed plugins appear as `name:tag`. */
   Plugins?: { Volume?: string[] | null; Network?: string[] | null };

@@ -117,6 +117,10 @@ export class HttpDockerEngine implements DockerEngine {
     return this.get<ContainerInspect>(`/containers/${seg(id)}/json`);
   }
 
+  async containerStats(id: string): Promise<unknown> {
+    return this.get<unknown>(`/containers/${seg(id)}/stats`, { stream: false, 'one-shot': true });
+  }
+
   async createContainer(
     name: string | undefined,
     body: ContainerCreateBody,

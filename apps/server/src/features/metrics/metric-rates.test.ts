@@ -136,6 +136,7 @@ describe('snapshotValues', () => {
   ): MetricsSnapshot => ({
     at,
     path: 'cgroup',
+    cpus: 4,
     host: host(hostOver),
     containers,
   });
@@ -158,6 +159,15 @@ describe('snapshotValues', () => {
     expect(values.containers.get('a')).toMatchObject({ cpu: 1, cpuPercent: 25, netRx: 0 });
     // 4 of the 8 CPU seconds that passed were busy: half the host, 2 cores.
     expect(values.host).toMatchObject({ cpu: 2, cpuPercent: 50 });
+  });
+
+  it('gives container values but no host values where the host cannot be read', () => {
+    const prev = { ...pass(1_000_000, {}, [reading({ id: 'a' })]), host: null };
+    const next = { ...pass(1_001_000, {}, [reading({ id: 'a', cpuNanos: 11_000_000_000 })]), host: null };
+    const values = snapshotValues(prev, next);
+    expect(values.host).toBeNull();
+    // 1 s of CPU in 1 s on the snapshot's 4 CPUs.
+    expect(values.containers.get('a')).toMatchObject({ cpu: 1, cpuPercent: 25 });
   });
 
   it('gives nothing for two passes at the same instant', () => {

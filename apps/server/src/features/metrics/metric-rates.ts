@@ -96,8 +96,9 @@ export function snapshotValues(prev: MetricsSnapshot, next: MetricsSnapshot): Sn
   const containers = new Map<string, ContainerMetricValues>();
   for (const reading of next.containers) {
     const earlier = before.get(reading.id);
-    const values = earlier && containerValues(earlier, reading, seconds, next.host.cpus);
+    const values = earlier && containerValues(earlier, reading, seconds, next.cpus);
     if (values) containers.set(reading.id, values);
   }
-  return { seconds, host: hostValues(prev.host, next.host, seconds), containers };
+  const host = prev.host && next.host && hostValues(prev.host, next.host, seconds);
+  return { seconds, host, containers };
 }

@@ -1,0 +1,152 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { ContainerReading, MetricsSnapshot } from '@harbourmaster/contracts';
+import type { CgroupCounters } from './cgroup-counters.js';
+import { cgroupV1Counters } from './cgroup-v1.js';
+import { cgroupV2Counters } from './cgroup-v2.js';
+import type { HostReader } from './host-reader.js';
+import { KernelFile } from './kernel-file.js';
+import type { MetricsSampler, SampleTarget } from './metrics-sampler.js';
+import { cgroupDirs, parseProcCgroup, type CgroupLayout } from './proc-cgroup.js';
+import { isContainerExcludedInterface, parseNetDev } from './proc-net-dev.js';
+
+export interface CgroupSamplerOptions {
+  procRoot: string;
+  cgroupRoot: string;
+  host: HostReader;
+}
+
+/** One container's open files, for the process they were found from. */
+interface Opened {
+  pid: number;
+  counters: () => CgroupCounters;
+  net: KernelFile | null;
+  files: KernelFile[];
+}
+
+/**
+ * The fast path: a container's cgroup files and its network namespace's counters read directly,
+ * with no engine call. The cgroup comes from `/proc/<pid>/cgroup` of the container's main process
+ * (never guessed from the id: drivers and nesting name it differently).
+ */
+export class CgroupSampler implements MetricsSampler {
+  readonly path = 'cgroup' as const;
+  readonly #layout: CgroupLayout;
+  readonly #open = new Map<string, Opened>();
+
+  constructor(private readonly opts: CgroupSamplerOptions) {
+    this.#layout = cgroupLayout(opts.cgroupRoot);
+  }
+
+  /** Why a container cannot be read this way (null when it can): the fallback's reason. */
+  probe(target: SampleTarget): string | null {
+    try {
+      this.readOne(target);
+      return null;
+    } catch (err) {
+      this.forget(target.id);
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  read(targets: readonly SampleTarget[]): Promise<MetricsSnapshot> {
+    const host = this.opts.host.read();
+    const at = Date.now();
+    const containers: ContainerReading[] = [];
+    const wanted = new Set<string>();
+    for (const target of targets) {
+      wanted.add(target.id);
+      try {
+        containers.push(this.readOne(target));
+      } catch {
+        // Stopped between the inventory and this read: it is simply not in this pass.
+        this.forget(target.id);
+      }
+    }
+    for (const id of [...this.#open.keys()]) if (!wanted.has(id)) this.forget(id);
+    return Promise.resolve({ at, path: this.path, cpus: host.cpus, host, containers });
+  }
+
+  close(): void {
+    for (const id of [...this.#open.keys()]) this.forget(id);
+    this.opts.host.close();
+  }
+
+  private readOne(target: SampleTarget): ContainerReading {
+    let opened = this.#open.get(target.id);
+    if (opened?.pid !== target.pid) {
+      if (opened) this.forget(target.id);
+      opened = this.openFor(target);
+      this.#open.set(target.id, opened);
+    }
+    return {
+      id: target.id,
+      ...opened.counters(),
+      network: target.network,
+      net: opened.net ? parseNetDev(opened.net.read(), isContainerExcludedInterface) : null,
+    };
+  }
+
+  private openFor(target: SampleTarget): Opened {
+    const text = readFileSync(`${this.opts.procRoot}/${target.pid}/cgroup`, 'latin1');
+    const dirs = cgroupDirs(parseProcCgroup(text), this.#layout, this.opts.cgroupRoot);
+    if (dirs.cpu === null || dirs.memory === null)
+      throw new Error(`no cpu or memory cgroup for process ${target.pid} under ${this.opts.cgroupRoot}`);
+    const files: KernelFile[] = [];
+    const file = (dir: string, name: string) => {
+      const f = new KernelFile(`${dir}/${name}`);
+      files.push(f);
+      return f;
+    };
+    const net = target.network === 'own' ? file(`${this.opts.procRoot}/${target.pid}`, 'net/dev') : null;
+    let counters: () => CgroupCounters;
+    if (this.#layout.version === 2) {
+      const dir = dirs.memory;
+      const [cpuStat, current, stat, max, io] = [
+        'cpu.stat',
+        'memory.current',
+        'memory.stat',
+        'memory.max',
+        'io.stat',
+      ].map((name) => file(dir, name)) as [KernelFile, KernelFile, KernelFile, KernelFile, KernelFile];
+      counters = () =>
+        cgroupV2Counters({
+          cpuStat: cpuStat.read(),
+          memoryCurrent: current.read(),
+          memoryStat: stat.read(),
+          memoryMax: max.read(),
+          ioStat: io.readOrNull(),
+        });
+    } else {
+      const usage = file(dirs.cpu, 'cpuacct.usage');
+      const memUsage = file(dirs.memory, 'memory.usage_in_bytes');
+      const memStat = file(dirs.memory, 'memory.stat');
+      const memLimit = file(dirs.memory, 'memory.limit_in_bytes');
+      const throttle = dirs.blkio ? file(dirs.blkio, 'blkio.throttle.io_service_bytes') : null;
+      // With the bfq scheduler the throttle file counts nothing; its own file does.
+      const bfq = dirs.blkio ? file(dirs.blkio, 'blkio.bfq.io_service_bytes_recursive') : null;
+      counters = () =>
+        cgroupV1Counters({
+          cpuacctUsage: usage.read(),
+          memoryUsage: memUsage.read(),
+          memoryStat: memStat.read(),
+          memoryLimit: memLimit.read(),
+          blkioThrottle: throttle?.readOrNull() ?? null,
+          blkioRecursive: bfq?.readOrNull() ?? null,
+        });
+    }
+    return { pid: target.pid, counters, net, files };
+  }
+
+  private forget(id: string): void {
+    const opened = this.#open.get(id);
+    if (!opened) return;
+    for (const f of opened.files) f.close();
+    this.#open.delete(id);
+  }
+}
+
+/** v2 when the root itself is a cgroup2 mount (it has cgroup.controllers); else v1's directories. */
+export function cgroupLayout(root: string): CgroupLayout {
+  if (existsSync(`${root}/cgroup.controllers`)) return { version: 2 };
+  return { version: 1, mountDirs: readdirSync(root) };
+}
