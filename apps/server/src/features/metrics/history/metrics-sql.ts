@@ -71,16 +71,15 @@ export function prepareStatements(db: SQLite.Database) {
         .join(', ')})`,
     ),
     query: db.prepare(`SELECT t, n, ${COLS} FROM points WHERE ${range} ORDER BY t`).raw(true),
-    nthExpired: db
-      .prepare<[number, number, number, number]>(
-        'SELECT t FROM points WHERE series = ? AND tier = ? AND t < ? ORDER BY t LIMIT 1 OFFSET ?',
-      )
-      .pluck(true),
-    deleteBefore: db.prepare<[number, number, number]>(
-      'DELETE FROM points WHERE series = ? AND tier = ? AND t < ?',
+    // At most `skip` + 1 of the oldest expired points of one series' tier: a key range, no rowid
+    // and no DELETE … LIMIT (not compiled into SQLite by default).
+    deleteExpired: db.prepare<{ series: number; tier: number; cutoff: number; skip: number }>(
+      `DELETE FROM points WHERE series = :series AND tier = :tier AND t < coalesce(
+         (SELECT t + 1 FROM points WHERE series = :series AND tier = :tier AND t < :cutoff
+          ORDER BY t LIMIT 1 OFFSET :skip), :cutoff)`,
     ),
-    ids: db.prepare<[], { id: number; lastSeen: number; removedAt: number | null }>(
-      'SELECT id, last_seen AS lastSeen, removed_at AS removedAt FROM series ORDER BY id',
+    seriesAfter: db.prepare<[number], { id: number; lastSeen: number; removedAt: number | null }>(
+      'SELECT id, last_seen AS lastSeen, removed_at AS removedAt FROM series WHERE id > ? ORDER BY id',
     ),
     hasPoints: db.prepare<[number]>('SELECT 1 FROM points WHERE series = ? LIMIT 1').pluck(true),
     deleteSeries: db.prepare<[number]>('DELETE FROM series WHERE id = ?'),

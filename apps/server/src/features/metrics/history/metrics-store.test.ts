@@ -159,6 +159,21 @@ describe('metrics store retention', () => {
     expect(ts(s.query(b, '5m', 0, 1000))).toEqual([0]);
   });
 
+  it('skips a tier until its cutoff passes the start of a bucket no whole pass has covered', () => {
+    const s = open();
+    const id = s.upsertSeries(web, 0);
+    s.enqueue([{ series: id, tier: '1m', bucket: cb(300, 1) }]);
+    // now 700: cutoff 400 → 300 goes; the pass is whole, so nothing below 400 is left.
+    expect(s.prune(700, keep).points).toBe(1);
+    // A point below that (as a late write could leave) is not looked for while the cutoff stays
+    // in (360, 420]: no bucket can start there…
+    s.enqueue([{ series: id, tier: '1m', bucket: cb(360, 1) }]);
+    expect(s.prune(719, keep).points).toBe(0);
+    // …and is deleted once the cutoff passes 420, the next bucket start (ceil(421 / 60) = 8 > 7).
+    expect(s.prune(721, keep).points).toBe(1);
+    expect(s.query(id, '1m', 0, 1000)).toEqual([]);
+  });
+
   it('keeps a removed series until its last points expire, then deletes it', () => {
     const s = open();
     const gone = s.upsertSeries(web, 0);
