@@ -15,6 +15,7 @@ import { createLiveFeature } from './features/live/live.feature.js';
 import { createAuditFeature } from './features/audit/audit.feature.js';
 import { createJobsFeature } from './features/jobs/jobs.feature.js';
 import { createSettingsFeature } from './features/settings/settings.feature.js';
+import { createMetricsFeature } from './features/metrics/metrics.feature.js';
 import { buildApp, type App } from './http/app.js';
 
 export type { RuntimeAdapters };
@@ -47,6 +48,7 @@ function features(core: Core): Feature[] {
     createExecFeature(core),
     createLiveFeature(core),
     createSettingsFeature(core),
+    createMetricsFeature(core),
   ];
   const finishers = Object.assign({}, ...list.map((f) => f.intents ?? {})) as NonNullable<Feature['intents']>;
   return [...list, createAuditFeature(core, finishers), createJobsFeature(core)];

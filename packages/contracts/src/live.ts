@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type { jobSchema } from './jobs.js';
+import type { MetricsLive } from './metrics.js';
 
 /**
- * Topics of the one WebSocket (/api/ws). `job:<id>` follows one job; the others are feeds.
- * `audit` is for admins only.
+ * Topics of the one WebSocket (/api/ws). `job:<id>` follows one job; `metrics:<host>` a host's own
+ * live metrics and `metrics:<host>:<container id>` one container's (the panel subscribes to the rows
+ * it shows); the others are feeds. `audit` is for admins only.
  */
 export const topicSchema = z.union([
   z.enum(['containers', 'hosts', 'jobs', 'engine-events', 'audit']),
   z.string().regex(/^job:[0-9a-f-]{36}$/),
+  z.string().regex(/^metrics:[a-z0-9][a-z0-9_-]{0,62}(?::[0-9a-f]{64})?$/),
 ]);
 export type Topic = z.infer<typeof topicSchema>;
 
@@ -60,6 +63,7 @@ export type ServerMessage =
   | { type: 'event'; topic: 'hosts'; data: z.infer<typeof hostStatusEventSchema> }
   | { type: 'event'; topic: 'engine-events'; data: z.infer<typeof engineEventMessageSchema> }
   | { type: 'event'; topic: 'audit'; data: z.infer<typeof auditEventSchema> }
+  | { type: 'event'; topic: 'metrics'; data: MetricsLive }
   | { type: 'event'; topic: 'jobs' | `job:${string}`; data: z.infer<typeof jobSchema> };
 
 /** Messages a client sends on the exec WebSocket (text frames); raw output comes back as binary frames. */

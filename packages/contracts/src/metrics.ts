@@ -100,3 +100,131 @@ export type HostMetricValues = z.infer<typeof hostMetricValuesSchema>;
 
 export const metricsRangeSchema = z.enum(['5m', '1h', '24h', '7d', '30d', '90d']);
 export type MetricsRange = z.infer<typeof metricsRangeSchema>;
+
+const nullableNumber = z.number().nullable();
+
+/** A container bucket's values: the same fields, each null where no sample in the bucket had it. */
+export const containerBucketValuesSchema = z.object({
+  cpu: nullableNumber,
+  cpuPercent: nullableNumber,
+  memory: nullableNumber,
+  netRx: nullableNumber,
+  netTx: nullableNumber,
+  blkRead: nullableNumber,
+  blkWrite: nullableNumber,
+});
+
+/** A host bucket's values, each null where no sample in the bucket had it. */
+export const hostBucketValuesSchema = z.object({
+  cpu: nullableNumber,
+  cpuPercent: nullableNumber,
+  memory: nullableNumber,
+  load1: nullableNumber,
+  netRx: nullableNumber,
+  netTx: nullableNumber,
+  dataDiskPercent: nullableNumber,
+  dockerDiskPercent: nullableNumber,
+});
+
+/** How a host is sampled, and why when it is not the fast path. */
+export const samplerInfoSchema = z.object({
+  path: samplerPathSchema.nullable().meta({ description: 'Null until the first pass over the host' }),
+  reason: z.string().nullable().meta({ description: 'Why the fallback (or nothing) is used' }),
+  intervalSeconds: z.number().int(),
+});
+export type SamplerInfo = z.infer<typeof samplerInfoSchema>;
+
+export const metricsQuerySchema = z.object({
+  range: metricsRangeSchema.default('1h').meta({
+    description: 'How far back: 5m (1 s points), 1h (10 s), 24h (1 min), 7d (5 min), 30d and 90d (1 h)',
+  }),
+});
+
+const pointOf = <V extends z.ZodType>(values: V) =>
+  z.object({
+    t: z.number().int().meta({ description: 'Start of the bucket, unix ms' }),
+    n: z.number().int().meta({ description: 'Samples in the bucket' }),
+    avg: values,
+    max: values,
+  });
+
+const seriesFields = {
+  range: metricsRangeSchema,
+  step: z.number().int().meta({ description: 'Seconds per point' }),
+  sampler: samplerInfoSchema,
+};
+
+export const containerMetricsReplySchema = z.object({
+  ...seriesFields,
+  latest: containerMetricValuesSchema
+    .nullable()
+    .meta({ description: 'The values of the last pass, null when none' }),
+  network: containerNetworkKindSchema
+    .nullable()
+    .meta({
+      description: 'host: no counters of its own (it shares the host network); null when not running',
+    }),
+  points: z.array(pointOf(containerBucketValuesSchema)),
+});
+export type ContainerMetricsReply = z.infer<typeof containerMetricsReplySchema>;
+
+export const hostMetricsReplySchema = z.object({
+  ...seriesFields,
+  latest: hostMetricValuesSchema
+    .nullable()
+    .meta({ description: 'The values of the last pass, null when none' }),
+  cpus: z.number().int().nullable(),
+  memoryTotal: z.number().nullable(),
+  points: z.array(pointOf(hostBucketValuesSchema)),
+});
+export type HostMetricsReply = z.infer<typeof hostMetricsReplySchema>;
+
+/** The last pass over a host's containers, for sorting and the dashboard's top consumers. */
+export const latestMetricsReplySchema = z.object({
+  at: z.number().int().nullable(),
+  sampler: samplerInfoSchema,
+  containers: z.record(z.string(), containerMetricValuesSchema),
+});
+export type LatestMetricsReply = z.infer<typeof latestMetricsReplySchema>;
+
+/** One live message of the `metrics:<host>` / `metrics:<host>:<container>` topics. */
+export const metricsLiveSchema = z.object({
+  hostId: z.string(),
+  at: z.number().int(),
+  /** Present when `metrics:<host>` is subscribed. */
+  host: hostMetricValuesSchema.nullable().optional(),
+  containers: z.record(z.string(), containerMetricValuesSchema),
+  /** Sent once on subscribing: the last minutes at 1 s, oldest first, per container (cpu and memory). */
+  recent: z
+    .record(
+      z.string(),
+      z.array(z.object({ t: z.number().int(), cpu: z.number().nullable(), memory: z.number().nullable() })),
+    )
+    .optional(),
+});
+export type MetricsLive = z.infer<typeof metricsLiveSchema>;
+
+/** How often hosts are sampled and how long history is kept. */
+export const metricsSettingsSchema = z.object({
+  intervalSeconds: z
+    .number({ error: 'intervalSeconds is a whole number of seconds from 1 to 60' })
+    .int('intervalSeconds is a whole number of seconds from 1 to 60')
+    .min(1, 'sample at most once a second (intervalSeconds ≥ 1)')
+    .max(60, 'sample at least once a minute (intervalSeconds ≤ 60)'),
+  retentionDays: z
+    .number({ error: 'retentionDays is a whole number of days from 1 to 365' })
+    .int('retentionDays is a whole number of days from 1 to 365')
+    .min(1, 'keep history at least one day (retentionDays ≥ 1)')
+    .max(365, 'keep history at most a year (retentionDays ≤ 365)')
+    .meta({
+      description: 'Days of hourly history; 1-minute points keep 1 day and 5-minute points 7 (at most this)',
+    }),
+});
+export type MetricsSettings = z.infer<typeof metricsSettingsSchema>;
+export const DEFAULT_METRICS_SETTINGS: MetricsSettings = { intervalSeconds: 1, retentionDays: 90 };
+
+export const metricsSettingsUpdateSchema = metricsSettingsSchema
+  .partial()
+  .refine((b) => b.intervalSeconds !== undefined || b.retentionDays !== undefined, {
+    message: 'change at least one of intervalSeconds, retentionDays',
+  });

@@ -56,6 +56,14 @@ const envSchema = z.object({
    * when it runs as the Harbourmaster OS, never on someone's own server or in a container.
    */
   HM_MANAGE_HOST: boolFlag.default(false),
+  /**
+   * How container metrics are read on the local engine's host: `auto` (the cgroup files when the
+   * daemon can see them, else the engine's stats), `cgroup` or `engine-stats`.
+   */
+  HM_METRICS_SAMPLER: z.enum(['auto', 'cgroup', 'engine-stats']).default('auto'),
+  /** The host's /proc and cgroup mount, for a daemon in a container given them at other paths. */
+  HM_PROC_ROOT: z.string().startsWith('/', 'must be an absolute path').default('/proc'),
+  HM_CGROUP_ROOT: z.string().startsWith('/', 'must be an absolute path').default('/sys/fs/cgroup'),
 });
 
 export type Config = Readonly<{
@@ -73,6 +81,7 @@ export type Config = Readonly<{
   login: Readonly<{ maxFailures: number; lockoutMs: number }>;
   /** Whether the daemon may change the machine's hostname and time zone (HM_MANAGE_HOST). */
   manageHost: boolean;
+  metrics: Readonly<{ sampler: 'auto' | 'cgroup' | 'engine-stats'; procRoot: string; cgroupRoot: string }>;
 }>;
 
 /** A bad environment variable; the message names it. */
@@ -112,5 +121,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       lockoutMs: e.HM_LOGIN_LOCKOUT_SECONDS * 1000,
     }),
     manageHost: e.HM_MANAGE_HOST,
+    metrics: Object.freeze({
+      sampler: e.HM_METRICS_SAMPLER,
+      procRoot: e.HM_PROC_ROOT,
+      cgroupRoot: e.HM_CGROUP_ROOT,
+    }),
   });
 }

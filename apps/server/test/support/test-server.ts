@@ -35,9 +35,19 @@ export function testDockerHost(): string {
   return host;
 }
 
-/** Starts a daemon on a fresh data dir; `env` overrides config variables. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hm-data-'));
+export interface TestServerOptions {
+  /** Start on this data dir (a restart): the admin made there before signs in again. */
+  dataDir?: string;
+  /** Leave the data dir on close, for a restart on it. */
+  keepData?: boolean;
+}
+
+/** Starts a daemon on a fresh data dir (or `opts.dataDir`); `env` overrides config variables. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  opts: TestServerOptions = {},
+): Promise<TestServer & { dataDir: string }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hm-data-'));
   const config = loadConfig({
     HM_DATA_DIR: dataDir,
     HM_PORT: '0',
@@ -86,9 +96,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
 
-  if (!setupCode) throw new Error('the daemon printed no setup code');
-  const setup = await api('POST', '/api/auth/setup', { ...ADMIN, setupCode }, 'anonymous');
-  if (setup.status >= 300) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  if (!opts.dataDir) {
+    if (!setupCode) throw new Error('the daemon printed no setup code');
+    const setup = await api('POST', '/api/auth/setup', { ...ADMIN, setupCode }, 'anonymous');
+    if (setup.status >= 300) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  }
   const login = await fetch(url + '/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -126,12 +138,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     runtime,
     url,
+    dataDir,
     tokens,
     api,
     ws,
     async close() {
       await runtime.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

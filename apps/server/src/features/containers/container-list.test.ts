@@ -45,9 +45,9 @@ describe('compareNames', () => {
 
 describe('listRows', () => {
   const entries = [
-    { raw: raw('web', 'running', { 'com.docker.compose.project': 'shop', tier: 'front' }), state: null },
-    { raw: raw('job', 'exited', { tier: 'back' }), state: null },
-    { raw: raw('paused', 'paused'), state: null },
+    { raw: raw('web', 'running', { 'com.docker.compose.project': 'shop', tier: 'front' }), state: null, pid: 0 },
+    { raw: raw('job', 'exited', { tier: 'back' }), state: null, pid: 0 },
+    { raw: raw('paused', 'paused'), state: null, pid: 0 },
   ];
   const extras = { tags: new Map([['local/job', ['nightly']]]), icons: new Map<string, string>() };
   const names = (filter: Parameters<typeof listRows>[2]) =>

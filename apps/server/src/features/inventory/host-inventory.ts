@@ -11,6 +11,8 @@ export interface InventoryEntry {
   raw: EngineContainer;
   /** From `inspect`; null until read (the engine's own status text is used meanwhile). */
   state: StatusState | null;
+  /** The main process on the engine's host (from `inspect`), 0 when not running or not read yet. */
+  pid: number;
 }
 
 /** Containers refreshed per engine request when many changed at once. */
@@ -25,6 +27,7 @@ const INSPECT_CONCURRENCY = 8;
 interface ReadState {
   state: StatusState;
   name: string;
+  pid: number;
 }
 
 function stateOf(inspect: ContainerInspect): StatusState {
@@ -280,7 +283,8 @@ export class HostInventory {
       return;
     }
     const fresh = read !== null && 'name' in read;
-    this.#entries.set(id, { raw, state: fresh ? read.state : read });
+    const pid = fresh ? read.pid : (this.#entries.get(id)?.pid ?? 0);
+    this.#entries.set(id, { raw, state: fresh ? read.state : read, pid });
     const retries = this.#lagging.get(id) ?? 0;
     if (fresh && read.name !== raw.State && retries < LAG_RETRIES) {
       this.#lagging.set(id, retries + 1);
@@ -297,7 +301,7 @@ export class HostInventory {
         const id = ids[next++]!;
         try {
           const inspect = await this.engine().inspectContainer(id);
-          states.set(id, { state: stateOf(inspect), name: inspect.State.Status });
+          states.set(id, { state: stateOf(inspect), name: inspect.State.Status, pid: inspect.State.Pid });
         } catch (err) {
           // Removed between the list and the inspect: its destroy event follows.
           if (!isNotFound(err)) throw err;

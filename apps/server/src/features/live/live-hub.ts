@@ -18,6 +18,11 @@ interface Client {
 
 const ADMIN_TOPICS = new Set(['audit']);
 const HEARTBEAT_MS = 30_000;
+/** Topics one socket may follow at once: a page's visible rows, with room to spare. */
+const MAX_TOPICS = 1000;
+
+/** Builds one client's message from the topics it follows under a prefix; null sends nothing. */
+export type TopicMessageBuilder = (topics: readonly string[]) => ServerMessage | null;
 
 /**
  * Fans internal bus events out to WebSocket clients by topic. Messages are sent as soon as the bus
@@ -27,6 +32,7 @@ export class LiveHub {
   readonly #clients = new Set<Client>();
   readonly #unsubscribe: Array<() => void> = [];
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #onSubscribe = new Map<string, TopicMessageBuilder>();
 
   constructor(bus: EventBus) {
     this.#unsubscribe.push(
@@ -89,13 +95,44 @@ export class LiveHub {
         );
         if (denied.length > 0)
           return this.send(client, { type: 'error', message: `topic ${denied.join(', ')} is for admins` });
-        msg.topics.forEach((t) => client.topics.add(t));
-        return this.send(client, { type: 'subscribed', topics: [...client.topics] as Topic[] });
+        const added = msg.topics.filter((t) => !client.topics.has(t));
+        if (client.topics.size + added.length > MAX_TOPICS)
+          return this.send(client, {
+            type: 'error',
+            message: `at most ${MAX_TOPICS} topics at once: unsubscribe from some first`,
+          });
+        added.forEach((t) => client.topics.add(t));
+        this.send(client, { type: 'subscribed', topics: [...client.topics] as Topic[] });
+        for (const [prefix, build] of this.#onSubscribe) {
+          const mine = added.filter((t) => t.startsWith(prefix));
+          const first = mine.length > 0 ? build(mine) : null;
+          if (first) this.send(client, first);
+        }
+        return;
       }
       case 'unsubscribe':
         msg.topics.forEach((t) => client.topics.delete(t));
         return this.send(client, { type: 'subscribed', topics: [...client.topics] as Topic[] });
     }
+  }
+
+  /**
+   * Sends each client one message made for the topics it follows under `prefix` (its rows of a
+   * metrics pass, say), rather than one message per topic.
+   */
+  publishEach(prefix: string, build: TopicMessageBuilder): void {
+    for (const c of this.#clients) {
+      if (c.ws.readyState !== c.ws.OPEN) continue;
+      let mine: string[] | null = null;
+      for (const t of c.topics) if (t.startsWith(prefix)) (mine ??= []).push(t);
+      const msg = mine && build(mine);
+      if (msg) c.ws.send(JSON.stringify(msg));
+    }
+  }
+
+  /** What a client is sent at once when it subscribes to topics under `prefix` (recent history). */
+  onSubscribe(prefix: string, build: TopicMessageBuilder): void {
+    this.#onSubscribe.set(prefix, build);
   }
 
   private publish(topic: string, msg: ServerMessage): void {
