@@ -21,6 +21,7 @@ export interface PointRow {
   bucket: Bucket;
 }
 
+/** Batching and reclaiming knobs; the defaults suit a few hundred containers. */
 export interface MetricsStoreOptions {
   /** A queued row is written at most this long after it was queued (0: only by flush/threshold). */
   flushEveryMs?: number;
