@@ -7,11 +7,12 @@
 // Containers are created as `hm-bench-fp-N` (most only created, `--running` of them started) and
 // removed at the end unless `--keep`.
 import http from 'node:http';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { START_NODE_FLAGS, setupAdmin, startDaemon } from './support/daemon.mjs';
+import { cpuSeconds, enginePids, engineRequest, engineSocket, pool, rssKb } from './support/engine.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -23,10 +24,8 @@ const { values: opt } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const dockerHost = process.env.DOCKER_HOST;
-if (!dockerHost?.startsWith('unix://'))
-  throw new Error('set DOCKER_HOST=unix:///…/docker.sock (the engine to measure)');
-const socketPath = dockerHost.slice('unix://'.length);
+const socketPath = engineSocket();
+const dockerHost = `unix://${socketPath}`;
 const image = process.env.HM_TEST_IMAGE ?? 'local/busybox:1';
 const PREFIX = 'hm-bench-fp-';
 // The same Node flags as `npm start`: a small young generation (see docs/adr/0004).
@@ -35,33 +34,7 @@ const NODE_FLAGS = START_NODE_FLAGS;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (kb) => (kb / 1024).toFixed(1);
 
-/** One request to the engine over its socket; resolves with the status and parsed JSON. */
-function engine(method, path, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { socketPath, method, path, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
-
-async function pool(items, size, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
-}
+const engine = (method, path, body) => engineRequest(socketPath, method, path, body);
 
 async function ensureContainers(count, running) {
   const existing = new Set(
@@ -92,32 +65,6 @@ async function ensureContainers(count, running) {
 
 async function removeContainers(names) {
   await pool(names, 8, (name) => engine('DELETE', `/containers/${name}?force=true`));
-}
-
-function rssKb(pid) {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-}
-
-/** CPU seconds (user + system) a process has used. */
-function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** dockerd (from its pidfile beside the socket) and its children: containerd and the shims. */
-function enginePids() {
-  const dockerd = Number(readFileSync(join(dirname(socketPath), 'docker.pid'), 'utf8'));
-  const pids = [dockerd];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      if (pids.includes(ppid)) pids.push(Number(entry));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return pids;
 }
 
 const names = await ensureContainers(Number(opt.containers), Number(opt.running));
@@ -165,7 +112,7 @@ try {
           resolve();
         });
     });
-  const pids = enginePids();
+  const pids = enginePids(socketPath);
   const engineCpu0 = pids.reduce((s, p) => s + cpuSeconds(p), 0);
   const daemonCpu0 = cpuSeconds(daemon.child.pid);
   let peakKb = rssKb(daemon.child.pid);

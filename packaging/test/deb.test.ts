@@ -245,6 +245,8 @@ describe('the Debian package', () => {
       WantedBy: 'multi-user.target',
     };
     for (const [key, value] of Object.entries(expected)) expect([key, unit.get(key)]).toEqual([key, [value]]);
+    // Metrics read the container processes' /proc entries, which ProtectProc=invisible would hide.
+    expect(unit.get('ProtectProc')).toEqual(['default']);
     // V8 compiles code at run time into memory it then executes.
     expect(unit.has('MemoryDenyWriteExecute')).toBe(false);
     // A missing group makes systemd refuse to start the unit; docker is only recommended.

@@ -51,6 +51,7 @@ live-boot
 live-config
 live-config-systemd
 systemd-sysv
+dbus
 ifupdown
 isc-dhcp-client
 iproute2
@@ -75,12 +76,6 @@ cat >config/hooks/live/0500-harbourmaster.hook.chroot <<'HOOK'
 #!/bin/sh
 set -e
 systemctl enable harbourmaster-console.service docker.service harbourmaster.service
-# live-build installs harbourmaster and docker.io in one apt run; when harbourmaster is configured
-# before docker.io has created its group (and was unpacked after dockerd, so its file trigger never
-# fired) the service user is left out of the docker group. Join it here, after everything is in.
-if getent group docker >/dev/null && ! id -nG harbourmaster | grep -qw docker; then
-  usermod -a -G docker harbourmaster
-fi
 HOOK
 chmod +x config/hooks/live/0500-harbourmaster.hook.chroot
 

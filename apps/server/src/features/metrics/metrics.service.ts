@@ -17,8 +17,13 @@ import type { MetricsSettings } from './metrics-settings.js';
 
 /** The engine-stats fallback's requests in flight per host. */
 const STATS_CONCURRENCY = 8;
-/** How often closed buckets are written out and expired rows pruned (each prune step is short). */
+/** How often buckets whose window passed are closed and written out. */
 const MAINTAIN_MS = 10_000;
+/**
+ * How often expired rows are pruned (each step short). Every 5 minutes rather than each upkeep: the
+ * same rows go in fewer, larger deletes, about 20 % fewer page writes (bench/metrics-history.mjs).
+ */
+const PRUNE_EVERY = 30;
 /** Seconds of 1 s history a newly subscribed row gets, for its sparkline. */
 const RECENT_SECONDS = 60;
 
@@ -44,6 +49,7 @@ export class MetricsService {
   #timer: NodeJS.Timeout | undefined;
   #maintainTimer: NodeJS.Timeout | undefined;
   #stopped = false;
+  #upkeeps = 0;
   readonly #off: Array<() => void> = [];
 
   constructor(
@@ -231,7 +237,7 @@ export class MetricsService {
     const now = Date.now() / 1000;
     try {
       this.history.maintain(now);
-      this.history.prune(Math.floor(now), retentionOf(this.settings));
+      if (this.#upkeeps++ % PRUNE_EVERY === 0) this.history.prune(Math.floor(now), retentionOf(this.settings));
     } catch (err) {
       this.deps.logger.warn({ err }, 'metrics: history upkeep failed');
     }
