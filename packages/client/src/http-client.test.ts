@@ -128,4 +128,22 @@ describe('createClient', () => {
       'http://hm.local:9090/api/hosts/local/containers/web/exec?cmd=%5B%22%2Fbin%2Fsh%22%5D&cols=80&rows=24',
     );
   });
+
+  it('asks for metrics by range on the container, host, latest and settings routes', async () => {
+    const f = fakeFetch([]);
+    const api = createClient({ fetch: f.fn });
+    await api.containerMetrics('local', 'a1b2', '5m');
+    await api.hostMetrics('edge-1', '90d');
+    await api.hostMetrics('local');
+    await api.latestMetrics('local');
+    await api.updateMetricsSettings({ intervalSeconds: 5 });
+    expect(f.calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
+      'GET /api/hosts/local/containers/a1b2/metrics?range=5m',
+      'GET /api/hosts/edge-1/metrics?range=90d',
+      'GET /api/hosts/local/metrics?range=1h',
+      'GET /api/hosts/local/metrics/latest',
+      'PUT /api/metrics/settings',
+    ]);
+    expect(f.calls[4]?.init.body).toBe('{"intervalSeconds":5}');
+  });
 });

@@ -1,6 +1,7 @@
 import { adminCalls } from './admin-calls.js';
 import { authCalls } from './auth-calls.js';
 import { containerCalls } from './container-calls.js';
+import { metricsCalls } from './metrics-calls.js';
 import { createRequester, type RequesterOptions } from './request.js';
 import { resourceCalls } from './resource-calls.js';
 import { settingsCalls } from './settings-calls.js';
@@ -32,6 +33,7 @@ export function createClient(options: ClientOptions = {}) {
     ...resourceCalls(r),
     ...adminCalls(r),
     ...settingsCalls(r),
+    ...metricsCalls(r),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveSocket, type SocketLike } from './live-socket.js';
+import type { Topic } from '@harbourmaster/contracts';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -148,5 +149,45 @@ describe('LiveSocket', () => {
     latest().open();
     expect(sockets).toHaveLength(2);
     expect(latest().sent).toEqual([{ type: 'subscribe', topics: ['jobs'] }]);
+  });
+
+  it('sends more than 50 topics in messages of at most 50, on subscribe, unsubscribe and reconnect', () => {
+    const row = (i: number): Topic => `metrics:local:${i.toString(16).padStart(64, '0')}`;
+    const rows = Array.from({ length: 120 }, (_, i) => row(i));
+    const live = make();
+    live.connect();
+    latest().open();
+    const release = live.subscribe(rows);
+    const sizes = () =>
+      latest().sent.map((m) => `${(m as { type: string }).type}:${(m as { topics: [] }).topics.length}`);
+    expect(sizes()).toEqual(['subscribe:50', 'subscribe:50', 'subscribe:20']);
+    expect((latest().sent[2] as { topics: string[] }).topics).toEqual(rows.slice(100));
+    latest().drop();
+    vi.advanceTimersByTime(100);
+    latest().open();
+    expect(sizes()).toEqual(['subscribe:50', 'subscribe:50', 'subscribe:20']);
+    release();
+    expect(sizes().slice(3)).toEqual(['unsubscribe:50', 'unsubscribe:50', 'unsubscribe:20']);
+  });
+
+  it('follows a changing set of topics: subscribes what is new, lets go of what is gone', () => {
+    const live = make();
+    live.connect();
+    latest().open();
+    const rows = live.follower();
+    rows.set(['containers', 'hosts']);
+    rows.set(['hosts', 'jobs']);
+    rows.set(['hosts', 'jobs']); // nothing changed: nothing sent
+    const other = live.subscribe(['jobs']);
+    rows.close();
+    other();
+    expect(latest().sent).toEqual([
+      { type: 'subscribe', topics: ['containers', 'hosts'] },
+      { type: 'subscribe', topics: ['jobs'] },
+      { type: 'unsubscribe', topics: ['containers'] },
+      // 'jobs' is still held by the other subscriber when the follower closes.
+      { type: 'unsubscribe', topics: ['hosts'] },
+      { type: 'unsubscribe', topics: ['jobs'] },
+    ]);
   });
 });

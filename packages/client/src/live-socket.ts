@@ -34,6 +34,8 @@ export interface LiveSocketOptions {
 }
 
 const OPEN = 1;
+/** What the server accepts in one subscribe or unsubscribe message (clientMessageSchema). */
+export const MAX_TOPICS_PER_MESSAGE = 50;
 type Listener = (msg: ServerMessage) => void;
 type StatusListener = (status: LiveStatus, info: { reconnected: boolean }) => void;
 
@@ -105,20 +107,37 @@ export class LiveSocket {
    * subscribed while anyone still holds it.
    */
   subscribe(topics: Topic[]): () => void {
-    const fresh = topics.filter((t) => !this.#topics.has(t));
-    for (const t of topics) this.#topics.set(t, (this.#topics.get(t) ?? 0) + 1);
-    if (fresh.length > 0) this.#send({ type: 'subscribe', topics: fresh });
+    this.#hold(topics);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const gone: Topic[] = [];
-      for (const t of topics) {
-        const n = (this.#topics.get(t) ?? 1) - 1;
-        if (n > 0) this.#topics.set(t, n);
-        else if (this.#topics.delete(t)) gone.push(t);
-      }
-      if (gone.length > 0) this.#send({ type: 'unsubscribe', topics: gone });
+      this.#drop(topics);
+    };
+  }
+
+  /**
+   * A set of topics that changes over time, e.g. the table rows in view: each `set` subscribes the
+   * topics that are new and lets go of those that are gone (one message each way, not one per topic);
+   * `close` lets go of all of them.
+   * @example
+   * const rows = live.follower();
+   * rows.set(['metrics:local:…', 'metrics:local:…']);
+   * rows.close();
+   */
+  follower(): { set: (topics: Iterable<Topic>) => void; close: () => void } {
+    let held = new Set<Topic>();
+    return {
+      set: (topics) => {
+        const next = new Set(topics);
+        this.#hold([...next].filter((t) => !held.has(t)));
+        this.#drop([...held].filter((t) => !next.has(t)));
+        held = next;
+      },
+      close: () => {
+        this.#drop([...held]);
+        held = new Set();
+      },
     };
   }
 
@@ -146,6 +165,28 @@ export class LiveSocket {
     return () => this.#statusListeners.delete(listener);
   }
 
+  #hold(topics: readonly Topic[]): void {
+    const fresh = topics.filter((t) => !this.#topics.has(t));
+    for (const t of topics) this.#topics.set(t, (this.#topics.get(t) ?? 0) + 1);
+    this.#sendTopics('subscribe', fresh);
+  }
+
+  #drop(topics: readonly Topic[]): void {
+    const gone: Topic[] = [];
+    for (const t of topics) {
+      const n = (this.#topics.get(t) ?? 1) - 1;
+      if (n > 0) this.#topics.set(t, n);
+      else if (this.#topics.delete(t)) gone.push(t);
+    }
+    this.#sendTopics('unsubscribe', gone);
+  }
+
+  /** The server takes at most MAX_TOPICS_PER_MESSAGE topics a message; more go out in several. */
+  #sendTopics(type: 'subscribe' | 'unsubscribe', topics: readonly Topic[]): void {
+    for (let i = 0; i < topics.length; i += MAX_TOPICS_PER_MESSAGE)
+      this.#send({ type, topics: topics.slice(i, i + MAX_TOPICS_PER_MESSAGE) });
+  }
+
   #open(): void {
     this.#retryTimer = null;
     this.#setStatus('connecting', false);
@@ -156,8 +197,7 @@ export class LiveSocket {
       this.#everOpened = true;
       this.#attempt = 0;
       this.#lastHeard = Date.now();
-      if (this.#topics.size > 0)
-        ws.send(JSON.stringify({ type: 'subscribe', topics: [...this.#topics.keys()] }));
+      this.#sendTopics('subscribe', [...this.#topics.keys()]);
       this.#startPing(ws);
       this.#setStatus('open', reconnected);
     };
