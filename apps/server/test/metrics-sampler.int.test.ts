@@ -65,7 +65,13 @@ afterAll(async () => {
 describe.each([
   [
     'cgroup files',
-    () => new CgroupSampler({ procRoot: '/proc', cgroupRoot: '/sys/fs/cgroup', host: hostReader() }),
+    () =>
+      new CgroupSampler({
+        procRoot: '/proc',
+        cgroupRoot: '/sys/fs/cgroup',
+        host: hostReader(),
+        cpus: () => 2,
+      }),
   ],
   [
     'engine one-shot stats',

@@ -13,6 +13,8 @@ export interface CgroupSamplerOptions {
   procRoot: string;
   cgroupRoot: string;
   host: HostReader;
+  /** The host's CPUs from the engine, for when /proc/stat cannot be read. */
+  cpus: () => number;
 }
 
 /** One container's open files, for the process they were found from. */
@@ -49,7 +51,7 @@ export class CgroupSampler implements MetricsSampler {
   }
 
   read(targets: readonly SampleTarget[]): Promise<MetricsSnapshot> {
-    const host = this.opts.host.read();
+    const host = this.opts.host.readOrNull();
     const at = Date.now();
     const containers: ContainerReading[] = [];
     const wanted = new Set<string>();
@@ -63,7 +65,7 @@ export class CgroupSampler implements MetricsSampler {
       }
     }
     for (const id of [...this.#open.keys()]) if (!wanted.has(id)) this.forget(id);
-    return Promise.resolve({ at, path: this.path, cpus: host.cpus, host, containers });
+    return Promise.resolve({ at, path: this.path, cpus: host?.cpus ?? this.opts.cpus(), host, containers });
   }
 
   close(): void {

@@ -25,7 +25,7 @@ export class EngineStatsSampler implements MetricsSampler {
   constructor(private readonly opts: EngineStatsSamplerOptions) {}
 
   async read(targets: readonly SampleTarget[]): Promise<MetricsSnapshot> {
-    const host = this.opts.host?.read() ?? null;
+    const host = this.opts.host?.readOrNull() ?? null;
     const at = Date.now();
     const containers: ContainerReading[] = [];
     let next = 0;

@@ -41,6 +41,15 @@ export class HostReader {
     };
   }
 
+  /** The reading, or null when the host's files cannot be read: containers are sampled anyway. */
+  readOrNull(): HostReading | null {
+    try {
+      return this.read();
+    } catch {
+      return null;
+    }
+  }
+
   close(): void {
     for (const f of [this.#stat, this.#meminfo, this.#loadavg, this.#netDev]) f.close();
   }

@@ -47,6 +47,7 @@ export function samplerForHost(
         procRoot: opts.procRoot,
         cgroupRoot: opts.cgroupRoot,
         host: hostReader(host, opts),
+        cpus: host.cpus,
       }),
       reason: null,
     };

@@ -15,8 +15,12 @@ import { MetricsHistory, type Retention } from './metrics-history.js';
 import { openMetricsStore } from './history/metrics-store.js';
 import type { MetricsSettings } from './metrics-settings.js';
 
-/** The engine-stats fallback's requests in flight per host. */
-const STATS_CONCURRENCY = 8;
+/**
+ * The engine-stats fallback's requests in flight per host. The engine answers each at its next
+ * collection tick (about a second, one-shot or not), so a pass over n containers takes about
+ * n / 64 seconds: passes that would overlap are skipped and counted.
+ */
+const STATS_CONCURRENCY = 64;
 /** How often buckets whose window passed are closed and written out. */
 const MAINTAIN_MS = 10_000;
 /**
@@ -50,6 +54,8 @@ export class MetricsService {
   #maintainTimer: NodeJS.Timeout | undefined;
   #stopped = false;
   #upkeeps = 0;
+  /** Hosts with a pass under way (waiting for the inventory or reading): the next tick skips them. */
+  readonly #inFlight = new Set<string>();
   readonly #off: Array<() => void> = [];
 
   constructor(
@@ -68,7 +74,11 @@ export class MetricsService {
     this.#off.push(
       this.deps.bus.on('host.status', ({ hostId, reachable }) => {
         if (reachable) void this.loadFacts(hostId);
-        else this.#hosts.get(hostId)?.reset();
+        else {
+          // Its last values are not current any more; rates start afresh after the reconnect.
+          this.#hosts.get(hostId)?.reset();
+          this.#latest.delete(hostId);
+        }
       }),
       this.deps.bus.on('engine.event', ({ hostId, event }) => {
         if (event.Type === 'container' && event.Action === 'destroy')
@@ -132,9 +142,15 @@ export class MetricsService {
   private tick(): void {
     for (const { host, status } of this.deps.hosts.list()) {
       if (!status.reachable) continue;
-      void this.passOver(host.id, host.kind).catch((err: unknown) =>
-        this.deps.logger.warn({ host: host.id, err }, 'metrics: a pass failed'),
-      );
+      if (this.#inFlight.has(host.id)) {
+        const sampling = this.#hosts.get(host.id);
+        if (sampling) sampling.stats.skippedPasses++;
+        continue;
+      }
+      this.#inFlight.add(host.id);
+      void this.passOver(host.id, host.kind)
+        .catch((err: unknown) => this.deps.logger.warn({ host: host.id, err }, 'metrics: a pass failed'))
+        .finally(() => this.#inFlight.delete(host.id));
     }
   }
 
@@ -237,7 +253,8 @@ export class MetricsService {
     const now = Date.now() / 1000;
     try {
       this.history.maintain(now);
-      if (this.#upkeeps++ % PRUNE_EVERY === 0) this.history.prune(Math.floor(now), retentionOf(this.settings));
+      if (this.#upkeeps++ % PRUNE_EVERY === 0)
+        this.history.prune(Math.floor(now), retentionOf(this.settings));
     } catch (err) {
       this.deps.logger.warn({ err }, 'metrics: history upkeep failed');
     }
