@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '@harbourmaster/contracts';
+import type { ContainerMetricValues, ContainerSummary } from '@harbourmaster/contracts';
 import {
   DEFAULT_FILTERS,
   applyFilters,
@@ -75,5 +75,31 @@ describe('container filters', () => {
       r.kind === 'group' ? [r.name] : [],
     );
     expect(stacks).toEqual(['app9', 'app10']);
+  });
+
+  it('sorts by latest CPU or memory, containers without values last either way', () => {
+    const sample = (cpu: number, memory: number): ContainerMetricValues => ({
+      cpu,
+      cpuPercent: cpu * 25,
+      memory,
+      netRx: 0,
+      netTx: 0,
+      blkRead: 0,
+      blkWrite: 0,
+    });
+    const latest: Record<string, ContainerMetricValues> = {
+      busy: sample(0.98, 1_000),
+      idle: sample(0, 50_000),
+      mid: sample(0.3, 20_000),
+      twin: sample(0.3, 20_000),
+    };
+    const list = ['twin', 'stopped', 'idle', 'busy', 'mid'].map((n) => c(n));
+    const of = (x: ContainerSummary) => latest[x.name];
+    const sorted = (sort: 'cpu' | 'memory', desc: boolean) =>
+      names(applyFilters(list, { ...DEFAULT_FILTERS, sort, desc }, of));
+    expect(sorted('cpu', true)).toEqual(['busy', 'twin', 'mid', 'idle', 'stopped']);
+    expect(sorted('cpu', false)).toEqual(['idle', 'mid', 'twin', 'busy', 'stopped']);
+    expect(sorted('memory', true)).toEqual(['idle', 'twin', 'mid', 'busy', 'stopped']);
+    expect(filtersFromSearch('sort=cpu&desc=1')).toMatchObject({ sort: 'cpu', desc: true });
   });
 });

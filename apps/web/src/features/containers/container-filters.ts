@@ -1,9 +1,17 @@
-import type { ContainerSummary } from '@harbourmaster/contracts';
+import type { ContainerMetricValues, ContainerSummary } from '@harbourmaster/contracts';
 import { needsAttention } from '../../components/state-badge.js';
 import { compareNames } from '../../lib/natural-sort.js';
 
-export type SortKey = 'name' | 'state' | 'image' | 'createdAt' | 'hostId';
-const SORT_KEYS: readonly SortKey[] = ['name', 'state', 'image', 'createdAt', 'hostId'];
+export type SortKey = 'name' | 'state' | 'image' | 'createdAt' | 'hostId' | MetricSortKey;
+/** Sorting by these reads each container's latest sampled values. */
+export type MetricSortKey = 'cpu' | 'memory';
+const SORT_KEYS: readonly SortKey[] = ['name', 'state', 'image', 'createdAt', 'hostId', 'cpu', 'memory'];
+
+/** Whether rows sort by sampled values (which then have to be fetched and kept fresh). */
+export const isMetricSort = (key: SortKey): key is MetricSortKey => key === 'cpu' || key === 'memory';
+
+/** A container's latest sampled values, or undefined when it has none (stopped, not sampled yet). */
+export type MetricsOf = (c: ContainerSummary) => ContainerMetricValues | undefined;
 
 export interface Filters {
   q: string;
@@ -73,8 +81,15 @@ function matchesState(c: ContainerSummary, state: string): boolean {
   return c.state === state || c.health === state;
 }
 
-/** Filters and sorts rows the way the table shows them. */
-export function applyFilters(rows: readonly ContainerSummary[], f: Filters): ContainerSummary[] {
+/**
+ * Filters and sorts rows the way the table shows them. Sorting by CPU or memory reads `metricsOf`;
+ * containers without values (stopped ones) go last in either direction.
+ */
+export function applyFilters(
+  rows: readonly ContainerSummary[],
+  f: Filters,
+  metricsOf: MetricsOf = () => undefined,
+): ContainerSummary[] {
   const q = f.q.trim().toLowerCase();
   const label = f.label.trim();
   const out = rows.filter(
@@ -89,9 +104,21 @@ export function applyFilters(rows: readonly ContainerSummary[], f: Filters): Con
       (!label || matchesLabel(c.labels, label)),
   );
   const dir = f.desc ? -1 : 1;
+  const key = f.sort;
+  if (isMetricSort(key)) {
+    const value = new Map(out.map((c) => [c, metricsOf(c)?.[key]]));
+    out.sort((a, b) => {
+      const x = value.get(a);
+      const y = value.get(b);
+      if (x === undefined || y === undefined)
+        return x === y ? compareNames(a.name, b.name) : x === undefined ? 1 : -1;
+      return (x - y || compareNames(a.name, b.name)) * dir;
+    });
+    return out;
+  }
   out.sort((a, b) => {
-    const x = a[f.sort];
-    const y = b[f.sort];
+    const x = a[key];
+    const y = b[key];
     const r = typeof x === 'number' && typeof y === 'number' ? x - y : compareNames(String(x), String(y));
     // Ties fall back to the name, so equal rows never swap places when an event re-sorts the list.
     return (r || compareNames(a.name, b.name)) * dir;

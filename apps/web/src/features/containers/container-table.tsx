@@ -6,11 +6,15 @@ import { StateBadge, containerBadgeState, containerTone } from '../../components
 import { Link } from '../../lib/router.js';
 import { fullTime, timeAgo } from '../../lib/format-time.js';
 import { filtersKey, type Filters, type Row, type SortKey } from './container-filters.js';
+import { ContainerMetricCell, isSampled } from './container-metric-cell.js';
+import { containerMetricsTopic, useFollowedTopics } from '../metrics/metrics-live.js';
 
 const COLUMNS: Array<{ key: SortKey; label: string; className: string }> = [
   { key: 'name', label: 'Name', className: 'min-w-0 flex-[2]' },
   { key: 'state', label: 'State', className: 'w-28 shrink-0' },
   { key: 'image', label: 'Image', className: 'hidden min-w-0 flex-[2] md:block' },
+  { key: 'cpu', label: 'CPU cores', className: 'hidden w-28 shrink-0 sm:block' },
+  { key: 'memory', label: 'Memory', className: 'hidden w-36 shrink-0 sm:block' },
   { key: 'hostId', label: 'Host', className: 'hidden w-24 shrink-0 lg:block' },
   { key: 'createdAt', label: 'Created', className: 'hidden w-28 shrink-0 lg:block' },
 ];
@@ -73,8 +77,16 @@ function ContainerRow({
         <span className="block truncate font-mono text-xs">{c.image}</span>
         <span className="block truncate text-[11px] text-muted">{c.status}</span>
       </span>
-      <span role="cell" className="hidden w-24 shrink-0 truncate text-muted lg:block">
-        {c.hostId}
+      <span role="cell" className="hidden w-28 shrink-0 sm:block">
+        <ContainerMetricCell c={c} field="cpu" />
+      </span>
+      <span role="cell" className="hidden w-36 shrink-0 sm:block">
+        <ContainerMetricCell c={c} field="memory" />
+      </span>
+      <span role="cell" className="hidden w-24 shrink-0 truncate lg:block">
+        <Link to={`/hosts/${encodeURIComponent(c.hostId)}`} className="text-muted hover:text-accent">
+          {c.hostId}
+        </Link>
       </span>
       <span role="cell" className="hidden w-28 shrink-0 text-muted lg:block" title={fullTime(c.createdAt)}>
         {timeAgo(c.createdAt)}
@@ -116,6 +128,14 @@ export function ContainerTable({
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [view]);
+  const items = virtual.getVirtualItems();
+  // Only the rows in view (and the overscan) follow live metrics; scrolling settles before it changes.
+  useFollowedTopics(
+    items.flatMap((v) => {
+      const r = rows[v.index];
+      return r?.kind === 'container' && isSampled(r.c) ? [containerMetricsTopic(r.c.hostId, r.c.id)] : [];
+    }),
+  );
   const containers = rows.flatMap((r) => (r.kind === 'container' ? [r.c] : []));
   const chosen = containers.filter((c) => selected.has(rowKey(c))).length;
 
@@ -166,7 +186,7 @@ export function ContainerTable({
         data-testid="container-rows"
       >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {virtual.getVirtualItems().map((v) => {
+          {items.map((v) => {
             const row = rows[v.index];
             if (!row) return null;
             const style = { height: v.size, transform: `translateY(${v.start}px)` };

@@ -7,6 +7,7 @@ import {
   filtersFromSearch,
   filtersToSearch,
   groupByProject,
+  isMetricSort,
   labelKeys,
   type Filters,
   type Row,
@@ -19,6 +20,11 @@ import { EmptyState, ErrorNote, PageHeader, Skeleton } from '../../components/fe
 import { Link, navigate, usePath } from '../../lib/router.js';
 import { useCan } from '../../lib/session.js';
 import { errorHint, errorText } from '../../lib/api.js';
+import { useLatestMetrics } from '../metrics/use-latest-metrics.js';
+import { rowMetricsKey } from '../metrics/metrics-store.js';
+
+/** How often the latest values are read again while the table is sorted by them. */
+const METRIC_SORT_REFRESH_MS = 3000;
 
 /** One table of every container on every host, live, with filters in the address bar. */
 export function ContainersPage() {
@@ -33,7 +39,12 @@ export function ContainersPage() {
   const all = useMemo(() => data?.containers ?? [], [data]);
   const hosts = useMemo(() => [...new Set(all.map((c) => c.hostId))].sort(compareNames), [all]);
   const keys = useMemo(() => labelKeys(all), [all]);
-  const filtered = useMemo(() => applyFilters(all, f), [all, f]);
+  // Sorting by CPU or memory covers every row, not only those in view: it reads each host's last pass.
+  const latest = useLatestMetrics(hosts, isMetricSort(f.sort), METRIC_SORT_REFRESH_MS);
+  const filtered = useMemo(
+    () => applyFilters(all, f, (c) => latest.byRow.get(rowMetricsKey(c.hostId, c.id))),
+    [all, f, latest.byRow],
+  );
   const rows: Row[] = useMemo(
     () => (f.stacks ? groupByProject(filtered) : filtered.map((c) => ({ kind: 'container' as const, c }))),
     [filtered, f.stacks],
@@ -57,7 +68,9 @@ export function ContainersPage() {
         ? new Set([...s].filter((k) => !shown.includes(k)))
         : new Set([...s, ...shown]);
     });
-  const sortBy = (k: SortKey) => setFilters({ ...f, sort: k, desc: f.sort === k ? !f.desc : false });
+  // The busiest first is what a person sorting by CPU or memory is after.
+  const sortBy = (k: SortKey) =>
+    setFilters({ ...f, sort: k, desc: f.sort === k ? !f.desc : isMetricSort(k) });
 
   return (
     <>
