@@ -9,14 +9,22 @@
 # Usage: packaging/vm/smoke.sh IMAGE.qcow2|IMAGE.iso [CONSOLE.log]
 # HM_VM_ACCEL    kvm or tcg (default: kvm when /dev/kvm is writable)
 # HM_VM_TIMEOUT  seconds to wait for the panel and the code (default 600; TCG without KVM is slow)
+# HM_VM_BOOT     uefi (default, OVMF) or bios (QEMU's own SeaBIOS: the legacy boot path)
 set -euo pipefail
 image=$(realpath "${1:?usage: smoke.sh IMAGE.qcow2|IMAGE.iso [CONSOLE.log]}")
 timeout=${HM_VM_TIMEOUT:-600}
-firmware=
-for f in /usr/share/ovmf/OVMF.fd /usr/share/OVMF/OVMF.fd /usr/share/qemu/OVMF.fd; do
-  [ -r "$f" ] && { firmware=$f; break; }
-done
-[ -n "$firmware" ] || { echo "smoke: UEFI firmware missing: apt-get install ovmf" >&2; exit 1; }
+boot=${HM_VM_BOOT:-uefi}
+firmware=()
+case "$boot" in
+  bios) ;; # QEMU boots with SeaBIOS when given no firmware
+  uefi)
+    for f in /usr/share/ovmf/OVMF.fd /usr/share/OVMF/OVMF.fd /usr/share/qemu/OVMF.fd; do
+      [ -r "$f" ] && { firmware=(-bios "$f"); break; }
+    done
+    [ ${#firmware[@]} -gt 0 ] || { echo "smoke: UEFI firmware missing: apt-get install ovmf" >&2; exit 1; }
+    ;;
+  *) echo "smoke: HM_VM_BOOT is uefi or bios, not $boot" >&2; exit 1 ;;
+esac
 for tool in qemu-system-x86_64 qemu-img curl; do
   command -v "$tool" >/dev/null || { echo "smoke: apt-get install qemu-system-x86 qemu-utils curl" >&2; exit 1; }
 done
@@ -56,13 +64,13 @@ mkfifo "$work/mon.in" "$work/mon.out"
 exec 4<>"$work/mon.in" 5<>"$work/mon.out"
 start=$(date +%s)
 elapsed() { echo $(($(date +%s) - start)); }
-qemu-system-x86_64 -machine q35 -accel "$accel" -cpu "$cpu" -m 2048 -smp 2 -bios "$firmware" \
+qemu-system-x86_64 -machine q35 -accel "$accel" -cpu "$cpu" -m 2048 -smp 2 "${firmware[@]}" \
   "${disk[@]}" \
   -nic "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:$port-:9090" \
   -display none -serial "file:$console" -chardev "pipe,id=mon,path=$work/mon" -mon chardev=mon \
   >"$work/qemu.log" 2>&1 &
 qemu_pid=$!
-echo "smoke: booting $(basename "$image") with $accel on 127.0.0.1:$port (console: $console)"
+echo "smoke: booting $(basename "$image") ($boot) with $accel on 127.0.0.1:$port (console: $console)"
 
 health= code=
 while [ "$(elapsed)" -lt "$timeout" ]; do
