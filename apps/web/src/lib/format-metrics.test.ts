@@ -34,5 +34,6 @@ describe('metric formats', () => {
   it('shows percentages with one decimal below 10', () => {
     expect(formatPercent(7.46)).toBe('7.5 %');
     expect(formatPercent(63.4)).toBe('63 %');
+    expect(formatPercent(0)).toBe('0 %');
   });
 });

@@ -40,9 +40,9 @@ export function formatRate(bytesPerSecond: number): string {
   return `${i === 0 ? Math.round(n) : threeDigits(n)} ${DECIMAL[i]}`;
 }
 
-/** "7.5 %", "63 %": a percentage, one decimal below 10. */
+/** "0 %", "7.5 %", "63 %": a percentage, one decimal below 10. */
 export function formatPercent(p: number): string {
-  return `${p < 10 ? p.toFixed(1) : Math.round(p)} %`;
+  return `${p === 0 || p >= 10 ? Math.round(p) : p.toFixed(1)} %`;
 }
 
 /** Two decimals below 10, one below 100, none above; judged after rounding, so 9.999 is "10.0". */

@@ -12,9 +12,9 @@ import { containerMetricsTopic, useFollowedTopics } from '../metrics/metrics-liv
 const COLUMNS: Array<{ key: SortKey; label: string; className: string }> = [
   { key: 'name', label: 'Name', className: 'min-w-0 flex-[2]' },
   { key: 'state', label: 'State', className: 'w-28 shrink-0' },
-  { key: 'image', label: 'Image', className: 'hidden min-w-0 flex-[2] md:block' },
-  { key: 'cpu', label: 'CPU cores', className: 'hidden w-28 shrink-0 sm:block' },
-  { key: 'memory', label: 'Memory', className: 'hidden w-36 shrink-0 sm:block' },
+  { key: 'image', label: 'Image', className: 'hidden min-w-0 flex-[1.5] md:block' },
+  { key: 'cpu', label: 'CPU cores', className: 'hidden w-24 shrink-0 sm:block' },
+  { key: 'memory', label: 'Memory', className: 'hidden w-32 shrink-0 sm:block' },
   { key: 'hostId', label: 'Host', className: 'hidden w-24 shrink-0 lg:block' },
   { key: 'createdAt', label: 'Created', className: 'hidden w-28 shrink-0 lg:block' },
 ];
@@ -73,14 +73,14 @@ function ContainerRow({
       <span role="cell" className="w-28 shrink-0" data-testid="state">
         <StateBadge state={containerBadgeState(c)} reason={c.status} tone={containerTone(c)} />
       </span>
-      <span role="cell" className="hidden min-w-0 flex-[2] md:block">
+      <span role="cell" className="hidden min-w-0 flex-[1.5] md:block">
         <span className="block truncate font-mono text-xs">{c.image}</span>
         <span className="block truncate text-[11px] text-muted">{c.status}</span>
       </span>
-      <span role="cell" className="hidden w-28 shrink-0 sm:block">
+      <span role="cell" className="hidden w-24 shrink-0 sm:block">
         <ContainerMetricCell c={c} field="cpu" />
       </span>
-      <span role="cell" className="hidden w-36 shrink-0 sm:block">
+      <span role="cell" className="hidden w-32 shrink-0 sm:block">
         <ContainerMetricCell c={c} field="memory" />
       </span>
       <span role="cell" className="hidden w-24 shrink-0 truncate lg:block">
