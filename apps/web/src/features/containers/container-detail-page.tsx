@@ -15,9 +15,12 @@ import { InspectPanel } from './inspect-panel.js';
 
 // xterm.js is the heaviest part of the panel; it loads only when someone opens the terminal.
 const TerminalPanel = lazy(() => import('./terminal-panel.js'));
-type Tab = 'overview' | 'logs' | 'terminal' | 'inspect';
+// uPlot and the charts load when someone opens the metrics, as the terminal does.
+const ContainerMetricsPanel = lazy(() => import('../metrics/container-metrics-panel.js'));
+type Tab = 'overview' | 'metrics' | 'logs' | 'terminal' | 'inspect';
 const LABEL: Record<Tab, string> = {
   overview: 'Overview',
+  metrics: 'Metrics',
   logs: 'Logs',
   terminal: 'Terminal',
   inspect: 'Inspect',
@@ -97,8 +100,8 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
   const reason =
     health?.Status === 'unhealthy' ? health.Log?.at(-1)?.Output.trim() : inspect.State.Error || undefined;
   const tabs: Tab[] = canOperate
-    ? ['overview', 'logs', 'terminal', 'inspect']
-    : ['overview', 'logs', 'inspect'];
+    ? ['overview', 'metrics', 'logs', 'terminal', 'inspect']
+    : ['overview', 'metrics', 'logs', 'inspect'];
 
   return (
     <>
@@ -107,7 +110,9 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
           Containers
         </Link>
         <span aria-hidden> / </span>
-        {host}
+        <Link to={`/hosts/${encodeURIComponent(host)}`} className="hover:text-fg">
+          {host}
+        </Link>
       </nav>
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
@@ -140,6 +145,11 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
           />
         )}
         {tab === 'overview' && canOperate && <IconEditor host={host} id={id} name={name} icon={data.icon} />}
+        {tab === 'metrics' && (
+          <Suspense fallback={<Skeleton rows={2} className="h-48" />}>
+            <ContainerMetricsPanel host={host} id={inspect.Id} running={inspect.State.Running} />
+          </Suspense>
+        )}
         {tab === 'logs' && <LogsPanel host={host} id={id} name={name} running={inspect.State.Running} />}
         {tab === 'terminal' && (
           <Suspense fallback={<Skeleton rows={3} />}>
