@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MeReply } from '@harbourmaster/contracts';
 import { ApiError } from '@harbourmaster/client';
 import { api, errorText, live, queryClient, RETURN_KEY, SIGNED_OUT_EVENT } from './lib/api.js';
@@ -19,6 +19,10 @@ import { VolumesPage } from './features/resources/volumes-page.js';
 import { EventsPage } from './features/events/events-page.js';
 import { AdminPage } from './features/admin/admin-page.js';
 import { CreatePage } from './features/create/create-page.js';
+import { metricsStore } from './features/metrics/metrics-live.js';
+
+// The host page is charts (uPlot): it loads when someone opens it.
+const HostPage = lazy(() => import('./features/hosts/host-page.js'));
 
 type Gate =
   | { kind: 'loading' }
@@ -30,6 +34,13 @@ type Gate =
 function Page({ path }: { path: string }) {
   const detail = match('/containers/:host/:id', path);
   if (detail?.host && detail.id) return <ContainerDetailPage key={path} host={detail.host} id={detail.id} />;
+  const host = match('/hosts/:host', path);
+  if (host?.host)
+    return (
+      <Suspense fallback={<Skeleton rows={4} className="h-48" />}>
+        <HostPage key={path} host={host.host} />
+      </Suspense>
+    );
   const p = path.split('?')[0];
   if (p === '/') return <DashboardPage />;
   if (p === '/containers') return <ContainersPage />;
@@ -83,6 +94,7 @@ export function App() {
       live.disconnect();
       queryClient.clear();
       resetEngineFeed();
+      metricsStore.clear();
     };
   }, [signedIn]);
 

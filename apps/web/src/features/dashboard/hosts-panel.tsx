@@ -5,6 +5,7 @@ import { useLiveEvent } from '../../lib/use-live.js';
 import { timeAgo } from '../../lib/format-time.js';
 import { ErrorNote, Panel, Skeleton } from '../../components/feedback.js';
 import { StateBadge } from '../../components/state-badge.js';
+import { Link } from '../../lib/router.js';
 
 export const HOSTS_KEY = ['hosts'] as const;
 
@@ -46,7 +47,9 @@ export function HostsPanel() {
               className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 first:pt-0 last:pb-0"
             >
               <div className="min-w-0">
-                <p className="font-medium">{h.name}</p>
+                <Link to={`/hosts/${encodeURIComponent(h.id)}`} className="font-medium hover:text-accent">
+                  {h.name}
+                </Link>
                 <p className="truncate font-mono text-[11px] text-muted">{h.url}</p>
               </div>
               <div className="flex flex-col items-start gap-1 text-xs text-muted sm:items-end">
