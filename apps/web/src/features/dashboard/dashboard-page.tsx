@@ -11,6 +11,7 @@ import {
 import { ErrorNote, PageHeader, Panel, Skeleton } from '../../components/feedback.js';
 import { HostsPanel } from './hosts-panel.js';
 import { ActivityPanel } from './activity-panel.js';
+import { TopConsumersPanel } from './top-consumers-panel.js';
 
 const STATS: Array<{ label: string; state: string; tone: string; test: (c: ContainerSummary) => boolean }> = [
   { label: 'Running', state: 'running', tone: 'text-ok', test: (c) => c.state === 'running' },
@@ -111,6 +112,9 @@ export function DashboardPage() {
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         <AttentionPanel rows={all} />
         <HostsPanel />
+        <div className="min-w-0 lg:col-span-2">
+          <TopConsumersPanel rows={all} />
+        </div>
         <div className="min-w-0 lg:col-span-2">
           <ActivityPanel />
         </div>
