@@ -17,6 +17,9 @@ export interface CgroupSamplerOptions {
   cpus: () => number;
 }
 
+/** Passes between two reads of a container's memory limit. */
+const LIMIT_EVERY = 30;
+
 /** One container's open files, for the process they were found from. */
 interface Opened {
   pid: number;
@@ -100,6 +103,16 @@ export class CgroupSampler implements MetricsSampler {
       return f;
     };
     const net = target.network === 'own' ? file(`${this.opts.procRoot}/${target.pid}`, 'net/dev') : null;
+    // A limit changes only with `docker update`: read it again every LIMIT_EVERY passes, not each one.
+    let limitText = '';
+    let limitAge = LIMIT_EVERY;
+    const limit = (f: KernelFile): string => {
+      if (limitAge++ >= LIMIT_EVERY) {
+        limitText = f.read();
+        limitAge = 1;
+      }
+      return limitText;
+    };
     let counters: () => CgroupCounters;
     if (this.#layout.version === 2) {
       const dir = dirs.memory;
@@ -115,7 +128,7 @@ export class CgroupSampler implements MetricsSampler {
           cpuStat: cpuStat.read(),
           memoryCurrent: current.read(),
           memoryStat: stat.read(),
-          memoryMax: max.read(),
+          memoryMax: limit(max),
           ioStat: io.readOrNull(),
         });
     } else {
@@ -131,7 +144,7 @@ export class CgroupSampler implements MetricsSampler {
           cpuacctUsage: usage.read(),
           memoryUsage: memUsage.read(),
           memoryStat: memStat.read(),
-          memoryLimit: memLimit.read(),
+          memoryLimit: limit(memLimit),
           blkioThrottle: throttle?.readOrNull() ?? null,
           blkioRecursive: bfq?.readOrNull() ?? null,
         });

@@ -1,5 +1,5 @@
 import type { CgroupCounters } from './cgroup-counters.js';
-import { parseCount, parseKeyedCounts, requireKey, workingSet } from './kernel-text.js';
+import { keyedCount, parseCount, requireKey, workingSet } from './kernel-text.js';
 
 /** The texts of one container's cgroup v1 files (each read from its controller's directory). */
 export interface CgroupV1Files {
@@ -25,9 +25,10 @@ const UNLIMITED = 2n ** 62n;
 
 /** A container's counters from its cgroup v1 files; throws on text that is not what the kernel writes. */
 export function cgroupV1Counters(files: CgroupV1Files): CgroupCounters {
-  const stat = parseKeyedCounts(files.memoryStat);
+  const stat = files.memoryStat;
   // total_* counts the whole subtree (what the Docker CLI uses); very old kernels only have the local one.
-  const inactiveFile = stat.get('total_inactive_file') ?? requireKey(stat, 'inactive_file', 'memory.stat');
+  const inactiveFile =
+    keyedCount(stat, 'total_inactive_file') ?? requireKey(stat, 'inactive_file', 'memory.stat');
   return {
     cpuNanos: parseCount(files.cpuacctUsage, 'cpuacct.usage'),
     memoryBytes: workingSet(parseCount(files.memoryUsage, 'memory.usage_in_bytes'), inactiveFile),

@@ -1,5 +1,5 @@
 import type { CgroupCounters } from './cgroup-counters.js';
-import { parseCount, parseKeyedCounts, requireKey, workingSet } from './kernel-text.js';
+import { parseCount, requireKey, workingSet } from './kernel-text.js';
 
 /** The texts of one container's cgroup v2 files, all from its one directory. */
 export interface CgroupV2Files {
@@ -14,8 +14,8 @@ export interface CgroupV2Files {
 
 /** A container's counters from its cgroup v2 files; throws on text that is not what the kernel writes. */
 export function cgroupV2Counters(files: CgroupV2Files): CgroupCounters {
-  const cpu = parseKeyedCounts(files.cpuStat);
-  const memory = parseKeyedCounts(files.memoryStat);
+  const cpu = files.cpuStat;
+  const memory = files.memoryStat;
   const max = files.memoryMax.trim();
   return {
     cpuNanos: requireKey(cpu, 'usage_usec', 'cpu.stat') * 1000,

@@ -18,14 +18,12 @@ export class KernelFile {
   /** The whole text; throws (ENOENT, ENODEV, ESRCH…) when the file or its process is gone. */
   read(): string {
     this.#fd ??= openSync(this.path, 'r');
-    let length = 0;
-    for (;;) {
-      const n = readSync(this.#fd, buffer, length, buffer.length - length, length);
-      if (n === 0) break;
-      length += n;
-      if (length === buffer.length) throw new Error(`${this.path} is larger than ${buffer.length} bytes`);
-    }
-    return buffer.toString('latin1', 0, length);
+    // The kernel fills a read as far as the file goes, so a read shorter than asked is the end: no
+    // second read to see 0 bytes, which would make the kernel write the whole file again (a seq_file
+    // read at any other offset starts over from the top).
+    const n = readSync(this.#fd, buffer, 0, buffer.length, 0);
+    if (n === buffer.length) throw new Error(`${this.path} is larger than ${buffer.length} bytes`);
+    return buffer.toString('latin1', 0, n);
   }
 
   /** The text, or null when it cannot be read (an optional file). */

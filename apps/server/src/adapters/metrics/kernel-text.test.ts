@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseKeyedCounts, requireKey, workingSet } from './kernel-text.js';
+import { keyedCount, parseCount, requireKey, workingSet } from './kernel-text.js';
 
 describe('kernel text readers', () => {
   it('parses a counter with its newline, and refuses anything else by name', () => {
@@ -10,14 +10,20 @@ describe('kernel text readers', () => {
     expect(() => parseCount('', 'x.count')).toThrow('got ""');
   });
 
-  it('keeps only two-field numeric lines of a keyed file', () => {
-    const counts = parseKeyedCounts('usage_usec 10\nsome avg10=0.00 total=0\nname text\n\nnr_periods 3\n');
-    expect([...counts]).toEqual([
-      ['usage_usec', 10],
-      ['nr_periods', 3],
-    ]);
-    expect(requireKey(counts, 'nr_periods', 'cpu.stat')).toBe(3);
-    expect(() => requireKey(counts, 'some', 'cpu.stat')).toThrow('cpu.stat: no "some" line');
+  it('reads one counter of a keyed file by its whole key at a line start', () => {
+    const text =
+      'usage_usec 10\nsome avg10=0.00 total=0\nname text\n\ntotal_inactive_file 7\ninactive_file 3\nnr_periods 3';
+    expect(keyedCount(text, 'usage_usec')).toBe(10);
+    // Not the tail of a longer key, and the last line needs no newline.
+    expect(keyedCount(text, 'inactive_file')).toBe(3);
+    expect(keyedCount(text, 'total_inactive_file')).toBe(7);
+    expect(keyedCount(text, 'nr_periods')).toBe(3);
+    expect(keyedCount(text, 'periods')).toBeUndefined();
+    // A line with several values, or a word, is not a counter.
+    expect(keyedCount(text, 'some')).toBeUndefined();
+    expect(keyedCount(text, 'name')).toBeUndefined();
+    expect(requireKey(text, 'nr_periods', 'cpu.stat')).toBe(3);
+    expect(() => requireKey(text, 'missing', 'cpu.stat')).toThrow('cpu.stat: no "missing" line');
   });
 
   it('clamps the working set at zero', () => {
