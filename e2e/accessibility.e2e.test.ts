@@ -58,6 +58,16 @@ const PAGES: PanelPage[] = [
     heading: `${P}worker-2`,
     act: () => page.getByRole('tab', { name: 'Inspect' }).click(),
   },
+  {
+    name: 'container-metrics',
+    path: `/containers/local/${P}worker-2`,
+    heading: `${P}worker-2`,
+    act: async () => {
+      await page.getByRole('tab', { name: 'Metrics' }).click();
+      await page.locator('[data-testid=chart] canvas').first().waitFor();
+    },
+  },
+  { name: 'host', path: '/hosts/local', heading: 'local' },
   { name: 'container-crashed', path: `/containers/local/${P}crashed`, heading: `${P}crashed` },
   { name: 'create', path: '/containers/new', heading: 'New container' },
   {

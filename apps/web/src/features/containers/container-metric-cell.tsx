@@ -22,7 +22,8 @@ export function ContainerMetricCell({ c, field }: { c: ContainerSummary; field: 
         —
       </span>
     );
-  const value = m?.latest?.[field];
+  // Until the next pass, the newest point of the last minute (sent on subscribing) stands in.
+  const value = m?.latest?.[field] ?? m?.recent.at(-1)?.[field] ?? undefined;
   return (
     <span className="flex items-center gap-2" data-testid={`metric-${field}`}>
       <Sparkline points={m?.recent ?? []} field={field} floor={FLOOR[field]} />
