@@ -23,6 +23,11 @@ export type ContainerNetworkKind = z.infer<typeof containerNetworkKindSchema>;
 
 export const containerReadingSchema = z.object({
   id: z.string(),
+  /**
+   * When the counters were read, unix ms, where it differs from the pass's `at` (the engine's stats
+   * come from its own collection tick, up to a second after the request): rates use it.
+   */
+  at: z.number().optional(),
   /** Cumulative CPU time of every process of the container, nanoseconds. */
   cpuNanos: bytes,
   /** Usage minus inactive file cache, as the Docker CLI computes it. */
@@ -159,11 +164,9 @@ export const containerMetricsReplySchema = z.object({
   latest: containerMetricValuesSchema
     .nullable()
     .meta({ description: 'The values of the last pass, null when none' }),
-  network: containerNetworkKindSchema
-    .nullable()
-    .meta({
-      description: 'host: no counters of its own (it shares the host network); null when not running',
-    }),
+  network: containerNetworkKindSchema.nullable().meta({
+    description: 'host: no counters of its own (it shares the host network); null when not running',
+  }),
   points: z.array(pointOf(containerBucketValuesSchema)),
 });
 export type ContainerMetricsReply = z.infer<typeof containerMetricsReplySchema>;

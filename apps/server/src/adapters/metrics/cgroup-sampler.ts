@@ -4,7 +4,7 @@ import type { CgroupCounters } from './cgroup-counters.js';
 import { cgroupV1Counters } from './cgroup-v1.js';
 import { cgroupV2Counters } from './cgroup-v2.js';
 import type { HostReader } from './host-reader.js';
-import { KernelFile } from './kernel-file.js';
+import { KernelFile, sometimes } from './kernel-file.js';
 import type { MetricsSampler, SampleTarget } from './metrics-sampler.js';
 import { cgroupDirs, parseProcCgroup, type CgroupLayout } from './proc-cgroup.js';
 import { isContainerExcludedInterface, parseNetDev } from './proc-net-dev.js';
@@ -19,6 +19,8 @@ export interface CgroupSamplerOptions {
 
 /** Passes between two reads of a container's memory limit. */
 const LIMIT_EVERY = 30;
+/** Most passes between two reads of memory.stat while the usage stands still. */
+const STAT_EVERY = 10;
 
 /** One container's open files, for the process they were found from. */
 interface Opened {
@@ -103,51 +105,52 @@ export class CgroupSampler implements MetricsSampler {
       return f;
     };
     const net = target.network === 'own' ? file(`${this.opts.procRoot}/${target.pid}`, 'net/dev') : null;
-    // A limit changes only with `docker update`: read it again every LIMIT_EVERY passes, not each one.
-    let limitText = '';
-    let limitAge = LIMIT_EVERY;
-    const limit = (f: KernelFile): string => {
-      if (limitAge++ >= LIMIT_EVERY) {
-        limitText = f.read();
-        limitAge = 1;
-      }
-      return limitText;
+    // A limit changes only with `docker update`; memory.stat (the dearest file, ~10 µs) is read again
+    // when the usage moved, and every STAT_EVERY passes for what moves within an unchanged usage
+    // (pages aging from the active to the inactive list).
+    let lastUsage = '';
+    const usageMoved = (text: string): boolean => {
+      const moved = text !== lastUsage;
+      lastUsage = text;
+      return moved;
     };
     let counters: () => CgroupCounters;
     if (this.#layout.version === 2) {
       const dir = dirs.memory;
-      const [cpuStat, current, stat, max, io] = [
-        'cpu.stat',
-        'memory.current',
-        'memory.stat',
-        'memory.max',
-        'io.stat',
-      ].map((name) => file(dir, name)) as [KernelFile, KernelFile, KernelFile, KernelFile, KernelFile];
-      counters = () =>
-        cgroupV2Counters({
+      const cpuStat = file(dir, 'cpu.stat');
+      const current = file(dir, 'memory.current');
+      const stat = sometimes(file(dir, 'memory.stat'), STAT_EVERY);
+      const max = sometimes(file(dir, 'memory.max'), LIMIT_EVERY);
+      const io = file(dir, 'io.stat');
+      counters = () => {
+        const memoryCurrent = current.read();
+        return cgroupV2Counters({
           cpuStat: cpuStat.read(),
-          memoryCurrent: current.read(),
-          memoryStat: stat.read(),
-          memoryMax: limit(max),
+          memoryCurrent,
+          memoryStat: stat(usageMoved(memoryCurrent)),
+          memoryMax: max(),
           ioStat: io.readOrNull(),
         });
+      };
     } else {
       const usage = file(dirs.cpu, 'cpuacct.usage');
       const memUsage = file(dirs.memory, 'memory.usage_in_bytes');
-      const memStat = file(dirs.memory, 'memory.stat');
-      const memLimit = file(dirs.memory, 'memory.limit_in_bytes');
+      const memStat = sometimes(file(dirs.memory, 'memory.stat'), STAT_EVERY);
+      const memLimit = sometimes(file(dirs.memory, 'memory.limit_in_bytes'), LIMIT_EVERY);
       const throttle = dirs.blkio ? file(dirs.blkio, 'blkio.throttle.io_service_bytes') : null;
       // With the bfq scheduler the throttle file counts nothing; its own file does.
       const bfq = dirs.blkio ? file(dirs.blkio, 'blkio.bfq.io_service_bytes_recursive') : null;
-      counters = () =>
-        cgroupV1Counters({
+      counters = () => {
+        const memoryUsage = memUsage.read();
+        return cgroupV1Counters({
           cpuacctUsage: usage.read(),
-          memoryUsage: memUsage.read(),
-          memoryStat: memStat.read(),
-          memoryLimit: limit(memLimit),
+          memoryUsage,
+          memoryStat: memStat(usageMoved(memoryUsage)),
+          memoryLimit: memLimit(),
           blkioThrottle: throttle?.readOrNull() ?? null,
           blkioRecursive: bfq?.readOrNull() ?? null,
         });
+      };
     }
     return { pid: target.pid, counters, net, files };
   }

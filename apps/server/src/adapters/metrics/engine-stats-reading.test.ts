@@ -20,6 +20,8 @@ describe('engineStatsReading', () => {
   it('reads a cgroup v1 engine body', () => {
     expect(engineStatsReading('d046f91cc32a', V1, 'own')).toEqual({
       id: 'd046f91cc32a',
+      // The engine's own time of the sample, 2026-12-01T04:36:38.850816003Z, to the millisecond.
+      at: Date.UTC(2026, 11, 1, 4, 36, 38, 850),
       cpuNanos: 39148912,
       memoryBytes: 3309568 - 2621440, // usage − total_inactive_file = 688128
       memoryLimitBytes: 25276502016,
@@ -32,6 +34,7 @@ describe('engineStatsReading', () => {
   it('reads a cgroup v2 engine body, summing networks and devices', () => {
     expect(engineStatsReading('5f2b7c1e9a0d', V2, 'own')).toEqual({
       id: '5f2b7c1e9a0d',
+      at: Date.UTC(2026, 10, 30, 21, 14, 5, 412),
       cpuNanos: 1830482000,
       memoryBytes: 48607232 - 11382784, // usage − inactive_file = 37224448
       memoryLimitBytes: 536870912,

@@ -9,6 +9,7 @@ const counter = z.number().nonnegative();
  * memory_stats.stats, v2 engines only the plain ones.
  */
 const engineStatsSchema = z.looseObject({
+  read: z.string().optional(),
   cpu_stats: z.looseObject({ cpu_usage: z.looseObject({ total_usage: counter }) }),
   memory_stats: z.looseObject({
     usage: counter,
@@ -55,8 +56,11 @@ export function engineStatsReading(
   // As the Docker CLI computes it: usage minus inactive file cache (subtree total on v1).
   const inactiveFile = memory.stats?.total_inactive_file ?? memory.stats?.inactive_file ?? 0;
   const limit = memory.limit;
+  // The engine's own time of the sample (its collection tick), not when it was asked.
+  const at = stats.read === undefined ? Number.NaN : Date.parse(stats.read);
   return {
     id,
+    ...(Number.isFinite(at) && at > 0 && { at }),
     cpuNanos: stats.cpu_stats.cpu_usage.total_usage,
     memoryBytes: Math.max(0, memory.usage - inactiveFile),
     // The engine reports the host's memory for an unlimited container; the caller decides what to show.

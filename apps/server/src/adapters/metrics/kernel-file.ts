@@ -45,3 +45,21 @@ export class KernelFile {
     this.#fd = null;
   }
 }
+
+/**
+ * Reads `file` only every `every` calls, or when called with `force`; between, the text read last.
+ * For files that change rarely (a memory limit) or that only matter when a cheaper one moved.
+ * @example const limit = sometimes(new KernelFile(path), 30); limit(); // read on calls 1, 31, 61…
+ */
+export function sometimes(file: KernelFile, every: number): (force?: boolean) => string {
+  let text = '';
+  let age = every;
+  return (force = false) => {
+    if (force || age >= every) {
+      text = file.read();
+      age = 0;
+    }
+    age++;
+    return text;
+  };
+}

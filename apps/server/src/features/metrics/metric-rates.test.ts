@@ -170,6 +170,13 @@ describe('snapshotValues', () => {
     expect(values.containers.get('a')).toMatchObject({ cpu: 1, cpuPercent: 25 });
   });
 
+  it("pairs readings that carry their own time over that interval (the engine's collection ticks)", () => {
+    // The passes are 1 s apart, but the engine's samples 2 s: 2 s of CPU in 2 s is one core, not two.
+    const prev = pass(1_000_000, {}, [reading({ id: 'a', at: 999_500 })]);
+    const next = pass(1_001_000, {}, [reading({ id: 'a', at: 1_001_500, cpuNanos: 12_000_000_000 })]);
+    expect(snapshotValues(prev, next).containers.get('a')).toMatchObject({ cpu: 1, cpuPercent: 25 });
+  });
+
   it('gives nothing for two passes at the same instant', () => {
     const prev = pass(5000, {}, [reading()]);
     const values = snapshotValues(prev, pass(5000, { cpuTotalSeconds: 4004 }, [reading()]));

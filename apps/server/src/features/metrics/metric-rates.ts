@@ -96,7 +96,10 @@ export function snapshotValues(prev: MetricsSnapshot, next: MetricsSnapshot): Sn
   const containers = new Map<string, ContainerMetricValues>();
   for (const reading of next.containers) {
     const earlier = before.get(reading.id);
-    const values = earlier && containerValues(earlier, reading, seconds, next.cpus);
+    // Readings that carry their own time (the engine's stats) are paired over that interval.
+    const interval =
+      earlier?.at !== undefined && reading.at !== undefined ? (reading.at - earlier.at) / 1000 : seconds;
+    const values = earlier && containerValues(earlier, reading, interval, next.cpus);
     if (values) containers.set(reading.id, values);
   }
   const host = prev.host && next.host && hostValues(prev.host, next.host, seconds);
