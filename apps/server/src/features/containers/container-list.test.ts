@@ -45,7 +45,11 @@ describe('compareNames', () => {
 
 describe('listRows', () => {
   const entries = [
-    { raw: raw('web', 'running', { 'com.docker.compose.project': 'shop', tier: 'front' }), state: null, pid: 0 },
+    {
+      raw: raw('web', 'running', { 'com.docker.compose.project': 'shop', tier: 'front' }),
+      state: null,
+      pid: 0,
+    },
     { raw: raw('job', 'exited', { tier: 'back' }), state: null, pid: 0 },
     { raw: raw('paused', 'paused'), state: null, pid: 0 },
   ];
