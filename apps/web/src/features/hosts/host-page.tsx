@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { HostMetricValues, MetricsRange } from '@harbourmaster/contracts';
-import { api, errorHint, errorText } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { Link } from '../../lib/router.js';
 import { formatCores, formatMemory, formatPercent, formatRate } from '../../lib/format-metrics.js';
-import { ErrorNote, PageHeader, Skeleton } from '../../components/feedback.js';
+import { PageHeader } from '../../components/feedback.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { HOSTS_KEY } from '../dashboard/hosts-panel.js';
 import { BINARY_INCRS, alignedData } from '../metrics/chart-data.js';
@@ -13,6 +13,7 @@ import { RangePicker } from '../metrics/range-picker.js';
 import { SamplerLine } from '../metrics/sampler-line.js';
 import { hostMetricsTopic } from '../metrics/metrics-live.js';
 import { useMetricSeries } from '../metrics/use-metric-series.js';
+import { SeriesStatus } from '../metrics/series-status.js';
 
 type Values = Readonly<Record<keyof HostMetricValues, number | null>>;
 const text = (v: number | null | undefined, f: (n: number) => string) =>
@@ -97,14 +98,7 @@ export default function HostPage({ host }: { host: string }) {
         {reply ? <SamplerLine sampler={reply.sampler} /> : <span />}
         <RangePicker value={range} onChange={setRange} />
       </div>
-      {series.error && (
-        <ErrorNote
-          error={errorText(series.error)}
-          hint={errorHint(series.error)}
-          onRetry={() => void series.refetch()}
-        />
-      )}
-      {series.isPending && <Skeleton rows={2} className="h-48" />}
+      <SeriesStatus series={series} />
       {reply && (
         <div className="grid gap-4 lg:grid-cols-2">
           <MetricsChart

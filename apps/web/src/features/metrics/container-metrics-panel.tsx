@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ContainerMetricValues, ContainerNetworkKind, MetricsRange } from '@harbourmaster/contracts';
-import { api, errorHint, errorText } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import {
   formatCoresLong,
   formatCores,
@@ -8,13 +8,13 @@ import {
   formatPercent,
   formatRate,
 } from '../../lib/format-metrics.js';
-import { ErrorNote, Skeleton } from '../../components/feedback.js';
 import { BINARY_INCRS, alignedData } from './chart-data.js';
 import { MetricsChart } from './metrics-chart.js';
 import { RangePicker } from './range-picker.js';
 import { SamplerLine } from './sampler-line.js';
 import { containerMetricsTopic } from './metrics-live.js';
 import { useMetricSeries } from './use-metric-series.js';
+import { SeriesStatus } from './series-status.js';
 
 const NETWORK_NOTE: Record<Exclude<ContainerNetworkKind, 'own'>, string> = {
   host: 'Host network: this container has no network counters of its own (its traffic is the host’s, on the host page).',
@@ -81,14 +81,7 @@ export default function ContainerMetricsPanel({
         </h2>
         <RangePicker value={range} onChange={setRange} />
       </div>
-      {series.error && (
-        <ErrorNote
-          error={errorText(series.error)}
-          hint={errorHint(series.error)}
-          onRetry={() => void series.refetch()}
-        />
-      )}
-      {series.isPending && <Skeleton rows={2} className="h-48" />}
+      <SeriesStatus series={series} />
       {reply && (
         <>
           {!running && (
