@@ -129,6 +129,30 @@ describe('settings in the Admin page', () => {
     await settings().getByRole('status').filter({ hasText: 'Nothing changed' }).waitFor();
   });
 
+  it('changes how often metrics are sampled and how long they are kept, refusing what is out of range', async () => {
+    const metrics = page.locator('section[aria-labelledby="metrics-settings-heading"]');
+    const every = metrics.getByLabel('Sample every');
+    const keep = metrics.getByLabel('Keep history for');
+    expect([await every.inputValue(), await keep.inputValue()]).toEqual(['1', '90']);
+    // Nothing is said before the person acts; a value out of range is refused in plain words.
+    expect(await metrics.getByRole('alert').count()).toBe(0);
+    await every.fill('0');
+    await keep.click();
+    expect(await metrics.getByRole('alert').allInnerTexts()).toEqual([
+      'Sample at most once a second (intervalSeconds ≥ 1).',
+    ]);
+    await metrics.getByRole('button', { name: 'Save metrics settings' }).click();
+    const read = () => page.evaluate(() => fetch('/api/metrics/settings').then((r) => r.json()));
+    expect(await read()).toEqual({ intervalSeconds: 1, retentionDays: 90 });
+    await every.fill('5');
+    await keep.fill('30');
+    await metrics.getByRole('button', { name: 'Save metrics settings' }).click();
+    await metrics.getByRole('status').filter({ hasText: 'saved' }).waitFor();
+    expect(await read()).toEqual({ intervalSeconds: 5, retentionDays: 30 });
+    await page.reload();
+    expect(await page.getByLabel('Sample every').inputValue()).toBe('5');
+  });
+
   it('is not there for a viewer, who may read the settings but not change them', async () => {
     const viewer = { username: 'watcher', password: 'a viewer password' };
     await page.getByLabel('New username').fill(viewer.username);
@@ -149,6 +173,7 @@ describe('settings in the Admin page', () => {
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Settings' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save metrics settings' }).count()).toBe(0);
     expect(await stored()).toMatchObject({ appDataRoot: '/data/apps' });
   });
 });

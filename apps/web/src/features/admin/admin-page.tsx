@@ -3,6 +3,7 @@ import { UsersSection } from './users-section.js';
 import { TokensSection } from './tokens-section.js';
 import { AuditSection } from './audit-section.js';
 import { SettingsSection } from './settings-section.js';
+import { MetricsSettingsSection } from './metrics-settings-section.js';
 
 /** Admin only (the navigation hides it from others, and the API refuses them anyway). */
 export function AdminPage() {
@@ -13,6 +14,7 @@ export function AdminPage() {
         <UsersSection />
         <TokensSection />
         <SettingsSection />
+        <MetricsSettingsSection />
         <AuditSection />
       </div>
     </>
