@@ -17,6 +17,8 @@ command -v dpkg-scanpackages >/dev/null || need+=(dpkg-dev)
 command -v apt-ftparchive >/dev/null || need+=(apt-utils)
 command -v gpg >/dev/null || need+=(gnupg)
 command -v caddy >/dev/null || need+=(caddy)
+# Stacks: the Compose CLI (v1, the one Debian 12 packages; `docker compose` is used where present).
+command -v docker-compose >/dev/null || need+=(docker-compose)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "missing Debian packages (${need[*]}); run npm test as root or install them" >&2; exit 1; fi
   echo "[test] installing ${need[*]}"
