@@ -11,3 +11,4 @@ export * from './live.js';
 export * from './auth.js';
 export * from './settings.js';
 export * from './metrics.js';
+export * from './stacks.js';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// A stack is a folder in the stacks directory; its name is the folder's name and the Compose
+// project name, so the grammar is the one thing standing between a request and the file system.
+// It admits exactly one path segment: no `.`, `/`, `\`, `%`, NUL, spaces or non-ASCII look-alikes.
+
+/** A stack name: lowercase letters, digits, `-` and `_`, starting with a letter or digit. */
+export const STACK_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** The most characters a stack name may have (a DNS label's length, so it fits everywhere). */
+export const STACK_NAME_MAX = 63;
+
+/** The compose file names the stacks directory reads, in the order Compose itself prefers them. */
+export const COMPOSE_FILE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml',
+] as const;
+
+/** The largest compose file the panel accepts: 256 KiB. */
+export const COMPOSE_MAX_BYTES = 256 * 1024;
+
+/** The largest `.env` file the panel accepts: 64 KiB. */
+export const ENV_MAX_BYTES = 64 * 1024;
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;
+
+/**
+ * A stack name, checked before it is ever joined to a path.
+ * @example
+ * stackNameSchema.parse('media-server'); // ok
+ * stackNameSchema.safeParse('../etc').success; // false
+ */
+export const stackNameSchema = z
+  .string({ error: 'a stack name is text, like media-server' })
+  .min(1, { error: 'enter a stack name, like media-server', abort: true })
+  .max(STACK_NAME_MAX, { error: `a stack name has at most ${STACK_NAME_MAX} characters`, abort: true })
+  .regex(
+    STACK_NAME_PATTERN,
+    'a stack name is lowercase letters, digits, - and _, starting with a letter or digit',
+  )
+  .meta({ description: 'A stack name: [a-z0-9][a-z0-9_-]*, at most 63 characters' });
+
+/** Which of the four compose file names a stack uses. */
+export const composeFileNameSchema = z.enum(COMPOSE_FILE_NAMES);
+
+const composeTextSchema = z
+  .string({ error: 'the compose file is text (YAML)' })
+  .refine((s) => s.length > 0, 'the compose file is empty; write at least one service')
+  .refine(
+    (s) => utf8Bytes(s) <= COMPOSE_MAX_BYTES,
+    `the compose file is larger than ${COMPOSE_MAX_BYTES / 1024} KiB`,
+  );
+
+const envTextSchema = z
+  .string({ error: 'the .env file is text (KEY=value lines)' })
+  .refine((s) => utf8Bytes(s) <= ENV_MAX_BYTES, `the .env file is larger than ${ENV_MAX_BYTES / 1024} KiB`);
+
+/** Body of create and update: the compose file's text as typed and, optionally, the `.env` text. */
+export const stackWriteBodySchema = z.object({
+  name: stackNameSchema,
+  compose: composeTextSchema,
+  /** Absent: leave `.env` as it is; empty: remove it. */
+  env: envTextSchema.optional(),
+});
+export type StackWriteBody = z.infer<typeof stackWriteBodySchema>;
+
+/** A stack's files as they are on disk, byte for byte. */
+export const stackFilesSchema = z.object({
+  name: stackNameSchema,
+  composeFile: composeFileNameSchema,
+  compose: z.string(),
+  /** The stack's `.env` text, or null when it has none. */
+  env: z.string().nullable(),
+});
+export type StackFiles = z.infer<typeof stackFilesSchema>;
