@@ -22,9 +22,10 @@ export const execProbe: ComposeProbe = (argv, env) =>
   new Promise((resolve, reject) => {
     const [file, ...args] = argv;
     if (!file) return reject(new Error('empty command'));
-    execFile(file, args, { shell: false, timeout: PROBE_TIMEOUT_MS, env, windowsHide: true }, (err, out) =>
-      err ? reject(err) : resolve(out),
-    );
+    execFile(file, args, { shell: false, timeout: PROBE_TIMEOUT_MS, env, windowsHide: true }, (err, out) => {
+      if (err) reject(new Error(`${argv.join(' ')} failed: ${err.message}`, { cause: err }));
+      else resolve(out);
+    });
   });
 
 /** Builds a detector that caches its answer per PATH and HOME (what decides which CLI is found). */
