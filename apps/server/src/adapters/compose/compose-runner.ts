@@ -60,7 +60,7 @@ export class ComposeRunner {
     return this.children.size;
   }
 
-  /** Runs one Compose command to its end (or abort/timeout); rejects only when it cannot start. */
+  /** Runs one Compose command to its end (or abort/timeout); rejects only when it cannot start (bad project name, unreadable env file, CLI missing). */
   async run(opts: ComposeRunOptions): Promise<ComposeRunResult> {
     if (opts.signal?.aborted) return { code: null, signal: null, ended: 'aborted', output: '' };
     const env = await prepareEnvFiles(this.cli.kind, opts.envFiles ?? []);
