@@ -16,6 +16,7 @@ import { createAuditFeature } from './features/audit/audit.feature.js';
 import { createJobsFeature } from './features/jobs/jobs.feature.js';
 import { createSettingsFeature } from './features/settings/settings.feature.js';
 import { createMetricsFeature } from './features/metrics/metrics.feature.js';
+import { createStacksFeature } from './features/stacks/stacks.feature.js';
 import { buildApp, type App } from './http/app.js';
 
 export type { RuntimeAdapters };
@@ -49,6 +50,7 @@ function features(core: Core): Feature[] {
     createLiveFeature(core),
     createSettingsFeature(core),
     createMetricsFeature(core),
+    createStacksFeature(core),
   ];
   const finishers = Object.assign({}, ...list.map((f) => f.intents ?? {})) as NonNullable<Feature['intents']>;
   return [...list, createAuditFeature(core, finishers), createJobsFeature(core)];

@@ -75,3 +75,52 @@ export const stackFilesSchema = z.object({
   env: z.string().nullable(),
 });
 export type StackFiles = z.infer<typeof stackFilesSchema>;
+
+/**
+ * A stack's state from its containers' Compose labels: every service running, some of them, none
+ * (containers exist but are stopped), or no containers at all.
+ */
+export const stackStatusSchema = z.enum(['running', 'partly running', 'stopped', 'not deployed']);
+export type StackStatus = z.infer<typeof stackStatusSchema>;
+
+export const stackServiceSchema = z.object({
+  name: z.string(),
+  containers: z.array(z.object({ id: z.string(), name: z.string(), state: z.string(), image: z.string() })),
+});
+
+export const stackSummarySchema = z.object({
+  name: z.string(),
+  status: stackStatusSchema,
+  /** False for a Compose project found on the host (by its labels) that is not in the stacks directory. */
+  managed: z.boolean(),
+  /** Where Compose ran it from (its working_dir label), when it has containers. */
+  workingDir: z.string().nullable(),
+  services: z.array(stackServiceSchema),
+});
+export type StackSummary = z.infer<typeof stackSummarySchema>;
+
+/** Which Compose the daemon runs, or why none. */
+export const composeInfoSchema = z.object({
+  kind: z.enum(['plugin', 'standalone']).nullable(),
+  version: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const stackListReplySchema = z.object({
+  compose: composeInfoSchema,
+  stacks: z.array(stackSummarySchema),
+});
+export type StackListReply = z.infer<typeof stackListReplySchema>;
+
+export const stackReplySchema = stackSummarySchema.extend({ files: stackFilesSchema });
+export type StackReply = z.infer<typeof stackReplySchema>;
+
+export const stackActionSchema = z.enum(['deploy', 'stop', 'down', 'restart', 'pull']);
+export type StackAction = z.infer<typeof stackActionSchema>;
+
+/** A stack named in a path: checked by the same grammar before anything touches the disk. */
+export const stackParamsSchema = z.object({
+  host: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'host ids are lowercase letters, digits, - and _'),
+  name: z.string().max(200),
+});
+export const stackActionParamsSchema = stackParamsSchema.extend({ action: stackActionSchema });

@@ -64,6 +64,8 @@ const envSchema = z.object({
   /** The host's /proc and cgroup mount, for a daemon in a container given them at other paths. */
   HM_PROC_ROOT: z.string().startsWith('/', 'must be an absolute path').default('/proc'),
   HM_CGROUP_ROOT: z.string().startsWith('/', 'must be an absolute path').default('/sys/fs/cgroup'),
+  /** One folder per stack (compose file and .env); default `<data dir>/stacks`. */
+  HM_STACKS_DIR: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -82,6 +84,8 @@ export type Config = Readonly<{
   /** Whether the daemon may change the machine's hostname and time zone (HM_MANAGE_HOST). */
   manageHost: boolean;
   metrics: Readonly<{ sampler: 'auto' | 'cgroup' | 'engine-stats'; procRoot: string; cgroupRoot: string }>;
+  /** Where stacks live: HM_STACKS_DIR, or `stacks` in the data dir. */
+  stacksDir: string;
 }>;
 
 /** A bad environment variable; the message names it. */
@@ -126,5 +130,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       procRoot: e.HM_PROC_ROOT,
       cgroupRoot: e.HM_CGROUP_ROOT,
     }),
+    stacksDir: e.HM_STACKS_DIR ?? `${e.HM_DATA_DIR.replace(/\/+$/, '')}/stacks`,
   });
 }

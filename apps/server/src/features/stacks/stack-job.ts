@@ -1,0 +1,56 @@
+import type { StackAction } from '@harbourmaster/contracts';
+import type { JobHandler } from '../jobs/job-runner.js';
+import { ACTION_ARGS, lastLines, type StacksService } from './stacks.service.js';
+
+export interface StackJobParams {
+  name: string;
+  action: StackAction;
+}
+
+/** Lines of Compose output a job keeps in its progress (the live view shows them as they come). */
+const KEEP_LINES = 500;
+
+/**
+ * One stack operation (deploy, stop, down, restart, pull) as a job with Compose's output as its
+ * progress. Not resumable: after a crash the job ends as interrupted and the stack's real state is
+ * read from its containers' labels.
+ */
+export function stackJob(stacks: StacksService): JobHandler<StackJobParams> {
+  return {
+    kind: 'stack.action',
+    resumable: false,
+    async run(ctx) {
+      const hostId = ctx.hostId ?? 'local';
+      const { name, action } = ctx.params;
+      const lines: string[] = [];
+      // No progress before the queue: the runner drops a second report within 100 ms, and
+      // "waiting" must be the first thing a watcher hears when there is a wait.
+      return stacks.queue.run(
+        `${hostId}/${name}`,
+        async () => {
+          ctx.progress({ lines, waiting: false });
+          const res = await stacks.run(hostId, name, ACTION_ARGS[action], {
+            signal: ctx.signal,
+            onLine: (_stream, line) => {
+              lines.push(line);
+              if (lines.length > KEEP_LINES) lines.splice(0, lines.length - KEEP_LINES);
+              ctx.progress({ lines: [...lines], waiting: false });
+            },
+          });
+          if (res.code !== 0)
+            throw new Error(
+              `compose ${ACTION_ARGS[action].join(' ')} failed (${res.ended}): ${lastLines(res.output)}`,
+            );
+          return { code: res.code };
+        },
+        // A second operation on the same stack waits in line, and says so.
+        () =>
+          ctx.progress({
+            lines,
+            waiting: true,
+            message: 'waiting for the operation already running on this stack',
+          }),
+      );
+    },
+  };
+}
