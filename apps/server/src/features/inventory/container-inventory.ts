@@ -83,6 +83,13 @@ export class ContainerInventory {
     return { hostId, ok: true, entries: [...inv.entries()] };
   }
 
+  /** The full id of the container `ref` (an id, a name or a unique id prefix) names on a host, once loaded. */
+  async resolve(hostId: string, ref: string): Promise<string | undefined> {
+    const inv = this.host(hostId);
+    await inv.ready(READY_TIMEOUT_MS);
+    return inv.resolve(ref);
+  }
+
   /** Reads one container again and resolves once the next list shows it as it is now. */
   sync(hostId: string, ref: string): Promise<void> {
     return this.host(hostId).sync(ref, SYNC_TIMEOUT_MS);

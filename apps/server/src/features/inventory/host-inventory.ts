@@ -128,7 +128,8 @@ export class HostInventory {
     });
   }
 
-  private resolve(ref: string): string | undefined {
+  /** The full id of the container an id, a name or a unique id prefix names, if it is here. */
+  resolve(ref: string): string | undefined {
     if (this.#entries.has(ref)) return ref;
     const matches: string[] = [];
     for (const [id, { raw }] of this.#entries) {

@@ -52,6 +52,25 @@ const boom: JobHandler = {
 };
 
 describe('JobRunner', () => {
+  it('pushes the last progress of a burst when its turn comes, instead of dropping it', async () => {
+    const { runner, updates } = await setup();
+    runner.register({
+      kind: 'burst',
+      resumable: false,
+      async run(ctx) {
+        ctx.progress({ step: 'first' });
+        ctx.progress({ step: 'second' });
+        ctx.progress({ step: 'waiting' }); // within the same 100 ms: only the latest matters
+        await new Promise((r) => setTimeout(r, 300));
+        return null;
+      },
+    });
+    const id = await runner.submit('burst', 'local', {}, null);
+    await runner.wait(id);
+    const running = updates.filter((u) => u.id === id && u.state === 'running' && u.progress !== null);
+    expect(running.map((u) => u.progress)).toEqual([{ step: 'first' }, { step: 'waiting' }]);
+  });
+
   it('runs a job to success, keeping its result and pushing updates', async () => {
     const { runner, updates } = await setup();
     runner.register(ok);

@@ -165,19 +165,25 @@ export class JobRunner {
     let latest: unknown = null;
     let pushedAt = 0;
     let persistedAt = 0;
-    const progress = (value: unknown) => {
-      latest = value;
-      const t = this.now();
-      if (t - pushedAt >= PUSH_EVERY_MS) {
-        pushedAt = t;
-        this.bus.emit('job.update', { ...job, state: 'running', progress: value, updatedAt: t });
-      }
-      if (t - persistedAt >= PERSIST_EVERY_MS) {
-        persistedAt = t;
-        void this.update(id, { progress: JSON.stringify(value) }).catch((err: unknown) =>
+    let trailing: NodeJS.Timeout | undefined;
+    const push = () => {
+      trailing = undefined;
+      pushedAt = this.now();
+      this.bus.emit('job.update', { ...job, state: 'running', progress: latest, updatedAt: pushedAt });
+      if (pushedAt - persistedAt >= PERSIST_EVERY_MS) {
+        persistedAt = pushedAt;
+        void this.update(id, { progress: JSON.stringify(latest) }).catch((err: unknown) =>
           this.log.warn({ err, job: id }, 'could not persist job progress'),
         );
       }
+    };
+    // At most one push per PUSH_EVERY_MS, and the last report of a burst is pushed when its turn
+    // comes rather than lost (a job that reports "waiting" and then nothing must still be heard).
+    const progress = (value: unknown) => {
+      latest = value;
+      const wait = PUSH_EVERY_MS - (this.now() - pushedAt);
+      if (wait <= 0) push();
+      else trailing ??= setTimeout(push, wait);
     };
     try {
       const result = await handler.run({
@@ -187,8 +193,10 @@ export class JobRunner {
         signal,
         progress,
       });
+      clearTimeout(trailing);
       await this.finish(id, 'succeeded', latest, null, result);
     } catch (err) {
+      clearTimeout(trailing);
       const message = err instanceof Error ? err.message : String(err);
       if (signal.aborted && this.#stopping && handler.resumable) {
         await this.update(id, { state: 'queued', progress: JSON.stringify(latest) });

@@ -40,7 +40,6 @@ export class HostSampling {
   #reason: string | null = null;
   #decided = false;
   #prev: MetricsSnapshot | null = null;
-  #busy = false;
   readonly stats: SamplingStats = { passes: 0, skippedPasses: 0, expected: 0, sampled: 0, busySeconds: 0 };
 
   constructor(
@@ -58,13 +57,8 @@ export class HostSampling {
     return this.#prev;
   }
 
-  /** Takes one pass unless one is still running; null when skipped or when the host is not read. */
-  async pass(targets: readonly SampleTarget[]): Promise<SamplingPass | null> {
-    if (this.#busy) {
-      this.stats.skippedPasses++;
-      return null;
-    }
-    this.#busy = true;
+  /** Takes one pass; the caller runs one at a time per host (and counts the ticks it skips). */
+  async pass(targets: readonly SampleTarget[]): Promise<SamplingPass> {
     const began = performance.now();
     try {
       const sampler = this.sampler(targets);
@@ -80,7 +74,6 @@ export class HostSampling {
       return { hostId: this.hostId, snapshot, values };
     } finally {
       this.stats.busySeconds += (performance.now() - began) / 1000;
-      this.#busy = false;
     }
   }
 

@@ -31,7 +31,7 @@ export class MetricsHistory {
     for (const s of store.listSeries()) this.#ids.set(seriesKey(s.host, s.kind, s.key), s.id);
   }
 
-  /** One pass's values for a host and its containers. */
+  /** One pass's values for a host and its containers; `nameOf` is asked only for a series new to memory. */
   record(
     hostId: string,
     at: number,
@@ -39,9 +39,9 @@ export class MetricsHistory {
     containers: ReadonlyMap<string, ContainerMetricValues>,
     nameOf: (id: string) => string,
   ): void {
-    if (host) this.series(hostId, 'host', hostId, hostId, at).add(at, host);
+    if (host) this.series(hostId, 'host', hostId, () => hostId, at).add(at, host);
     for (const [id, values] of containers)
-      this.series(hostId, 'container', id, nameOf(id), at).add(at, values);
+      this.series(hostId, 'container', id, () => nameOf(id), at).add(at, values);
   }
 
   /** Whether a series was ever stored (a removed container's history is readable until it expires). */
@@ -111,13 +111,13 @@ export class MetricsHistory {
     host: string,
     kind: SeriesKind,
     key: string,
-    name: string,
+    name: () => string,
     now: number,
   ): SeriesRollup<SeriesKind> {
     const k = seriesKey(host, kind, key);
     let active = this.#active.get(k);
     if (!active) {
-      const id = this.store.upsertSeries({ host, kind, key, name }, Math.floor(now));
+      const id = this.store.upsertSeries({ host, kind, key, name: name() }, Math.floor(now));
       this.#ids.set(k, id);
       const rollup = new SeriesRollup(kind, (tier, bucket) =>
         this.store.enqueue([{ series: id, tier, bucket }]),

@@ -82,13 +82,8 @@ export class MetricsQueries {
    * a removed container's history is still found by its full id.
    */
   private async resolve(hostId: string, ref: string): Promise<string> {
-    const listed = await this.deps.inventory.containers(hostId);
-    if (listed.ok) {
-      const byName = listed.entries.find((e) => e.raw.Names.includes(`/${ref}`));
-      if (byName) return byName.raw.Id;
-      const byId = listed.entries.filter((e) => e.raw.Id.startsWith(ref));
-      if (byId.length === 1) return byId[0]!.raw.Id;
-    }
+    const id = await this.deps.inventory.resolve(hostId, ref);
+    if (id) return id;
     if (/^[0-9a-f]{64}$/.test(ref) && this.metrics.history.has(hostId, 'container', ref)) return ref;
     throw notFound(`no container ${ref} on host ${hostId}`);
   }

@@ -13,6 +13,7 @@ import type { InventoryEntry } from '../inventory/host-inventory.js';
 import { HostSampling, type SamplingPass } from './host-sampling.js';
 import { MetricsHistory, type Retention } from './metrics-history.js';
 import { openMetricsStore } from './history/metrics-store.js';
+import { CONTAINER_FIELDS } from './history/bucket.js';
 import type { MetricsSettings } from './metrics-settings.js';
 
 /**
@@ -30,6 +31,8 @@ const MAINTAIN_MS = 10_000;
 const PRUNE_EVERY = 30;
 /** Seconds of 1 s history a newly subscribed row gets, for its sparkline. */
 const RECENT_SECONDS = 60;
+const CPU = CONTAINER_FIELDS.indexOf('cpu');
+const MEMORY = CONTAINER_FIELDS.indexOf('memory');
 
 /** The last pass over a host. */
 export interface LatestPass {
@@ -179,13 +182,13 @@ export class MetricsService {
       this.#hosts.set(hostId, sampling);
       if (!this.#facts.has(hostId)) await this.loadFacts(hostId);
     }
-    const entries = new Map(listed.entries.map((e) => [e.raw.Id, e]));
     const pass = await sampling.pass(targetsOf(listed.entries));
-    if (!pass?.values) return;
+    if (!pass.values) return;
     const at = pass.snapshot.at;
     this.#latest.set(hostId, { at, host: pass.values.host, containers: pass.values.containers, pass });
+    // A name is looked up only for a series new to memory, not for every container every pass.
     this.history.record(hostId, at / 1000, pass.values.host, pass.values.containers, (id) =>
-      nameOf(entries.get(id)),
+      nameOf(listed.entries.find((e) => e.raw.Id === id)),
     );
     this.publish(hostId, at, pass.values.host, pass.values.containers);
   }
@@ -236,7 +239,7 @@ export class MetricsService {
       const { buckets } = this.history.query(hostId, 'container', id, '5m', now);
       const recent = buckets
         .filter((b) => b.t > now - RECENT_SECONDS)
-        .map((b) => ({ t: b.t * 1000, cpu: b.avg[0] ?? null, memory: b.avg[2] ?? null }));
+        .map((b) => ({ t: b.t * 1000, cpu: b.avg[CPU] ?? null, memory: b.avg[MEMORY] ?? null }));
       let msg = byHost.get(hostId);
       if (!msg) {
         msg = { hostId, at: Math.round(now * 1000), containers: {}, recent: {} };

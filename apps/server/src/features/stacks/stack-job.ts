@@ -23,8 +23,7 @@ export function stackJob(stacks: StacksService): JobHandler<StackJobParams> {
       const hostId = ctx.hostId ?? 'local';
       const { name, action } = ctx.params;
       const lines: string[] = [];
-      // No progress before the queue: the runner drops a second report within 100 ms, and
-      // "waiting" must be the first thing a watcher hears when there is a wait.
+      ctx.progress({ lines, waiting: false });
       return stacks.queue.run(
         `${hostId}/${name}`,
         async () => {

@@ -32,6 +32,11 @@ export function stackHttpError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/** The directory's call, with its refusals turned into the HTTP errors they mean. */
+function asHttp<T>(call: Promise<T>): Promise<T> {
+  return call.catch((err: unknown) => Promise.reject(stackHttpError(err)));
+}
+
 /**
  * Stacks of the local host: folders in the stacks directory, their state from their containers'
  * Compose labels, and Compose projects found on the host that are not (yet) in the directory.
@@ -81,9 +86,7 @@ export class StacksService {
 
   async get(hostId: string, name: string): Promise<StackReply> {
     this.localOnly(hostId);
-    const files = await this.directory
-      .read(name)
-      .catch((err: unknown) => Promise.reject(stackHttpError(err)));
+    const files = await asHttp(this.directory.read(name));
     return { ...summary(name, true, (await this.projects(hostId)).get(name)), files };
   }
 
@@ -103,7 +106,7 @@ export class StacksService {
     if (mode === 'update' && !exists) throw notFound(`no stack named ${name}`);
     await this.queue.run(`${hostId}/${name}`, async () => {
       await this.validate(hostId, name, body);
-      await this.directory.write(name, body).catch((err: unknown) => Promise.reject(stackHttpError(err)));
+      await asHttp(this.directory.write(name, body));
     });
     return this.get(hostId, name);
   }
@@ -119,7 +122,7 @@ export class StacksService {
         if (res.code !== 0)
           throw new HttpError(502, 'compose_failed', `compose down failed: ${lastLines(res.output)}`);
       }
-      await this.directory.remove(name).catch((err: unknown) => Promise.reject(stackHttpError(err)));
+      await asHttp(this.directory.remove(name));
     });
   }
 
@@ -131,10 +134,7 @@ export class StacksService {
     opts: { signal?: AbortSignal; onLine?: (stream: 'stdout' | 'stderr', line: string) => void } = {},
   ): Promise<ComposeRunResult> {
     const cwd = this.resolve(name);
-    if (
-      !(await this.directory.composeFile(name).catch((err: unknown) => Promise.reject(stackHttpError(err))))
-    )
-      throw notFound(`no stack named ${name}`);
+    if (!(await this.exists(name))) throw notFound(`no stack named ${name}`);
     const runner = await this.runner();
     return runner.run({
       cwd,
@@ -196,11 +196,7 @@ export class StacksService {
 
   private async exists(name: string): Promise<boolean> {
     this.resolve(name);
-    return (
-      (await this.directory
-        .composeFile(name)
-        .catch((err: unknown) => Promise.reject(stackHttpError(err)))) !== null
-    );
+    return (await asHttp(this.directory.composeFile(name))) !== null;
   }
 
   private localOnly(hostId: string): void {
