@@ -3,6 +3,7 @@ import type { Feature } from '../feature.js';
 import { StacksDirectory } from '../../adapters/fs/stacks-directory.js';
 import { detectCompose } from '../../adapters/compose/compose-cli.js';
 import { registerStacksRoutes } from './stacks.routes.js';
+import { registerConvertRoutes } from './convert.routes.js';
 import { StacksService } from './stacks.service.js';
 import { stackJob } from './stack-job.js';
 
@@ -18,7 +19,10 @@ export function createStacksFeature(
   core.jobs.register(stackJob(stacks));
   return {
     name: 'stacks',
-    routes: (app) => registerStacksRoutes(app, { stacks, jobs: core.jobs, audit: core.audit }),
+    routes: (app) => {
+      registerStacksRoutes(app, { stacks, jobs: core.jobs, audit: core.audit });
+      registerConvertRoutes(app, { hosts: core.hosts });
+    },
     async start() {
       const compose = await stacks.composeInfo();
       if (compose.kind === null) core.logger.warn({ reason: compose.reason }, 'stacks: no Compose CLI');
