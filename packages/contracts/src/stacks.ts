@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { boolQuerySchema } from './common.js';
+import { logLineSchema } from './logs.js';
 
 // A stack is a folder in the stacks directory; its name is the folder's name and the Compose
 // project name, so the grammar is the one thing standing between a request and the file system.
@@ -85,7 +87,16 @@ export type StackStatus = z.infer<typeof stackStatusSchema>;
 
 export const stackServiceSchema = z.object({
   name: z.string(),
-  containers: z.array(z.object({ id: z.string(), name: z.string(), state: z.string(), image: z.string() })),
+  containers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      state: z.string(),
+      image: z.string(),
+      /** Published ports, like `127.0.0.1:8080→80/tcp`. */
+      ports: z.array(z.string()).optional(),
+    }),
+  ),
 });
 
 export const stackSummarySchema = z.object({
@@ -96,6 +107,8 @@ export const stackSummarySchema = z.object({
   /** Where Compose ran it from (its working_dir label), when it has containers. */
   workingDir: z.string().nullable(),
   services: z.array(stackServiceSchema),
+  /** Where the stack's files are when it is managed in place (adopted), else null (the stacks directory). */
+  location: z.string().nullable().optional(),
 });
 export type StackSummary = z.infer<typeof stackSummarySchema>;
 
@@ -124,3 +137,35 @@ export const stackParamsSchema = z.object({
   name: z.string().max(200),
 });
 export const stackActionParamsSchema = stackParamsSchema.extend({ action: stackActionSchema });
+
+/** A Compose service name, as Compose itself accepts it. */
+export const composeServiceNameSchema = z
+  .string()
+  .max(200, { error: 'a service name has at most 200 characters', abort: true })
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, 'a service name is letters, digits, ., _ and -');
+
+export const stackServiceParamsSchema = stackParamsSchema.extend({ service: composeServiceNameSchema });
+
+/** A stack's logs (all services merged, or one), from `compose logs`. */
+export const stackLogQuerySchema = z.object({
+  service: composeServiceNameSchema.optional(),
+  tail: z.union([z.literal('all'), z.coerce.number().int().min(0).max(100_000)]).default(200),
+  timestamps: boolQuerySchema.default(false),
+  follow: boolQuerySchema
+    .default(true)
+    .meta({ description: 'Stream as server-sent events (`event: log`); false: the tail as JSON' }),
+});
+
+/** One line of a stack's merged logs: the container it came from (Compose's prefix) and the text. */
+export const stackLogLineSchema = logLineSchema.extend({ source: z.string() });
+export type StackLogLine = z.infer<typeof stackLogLineSchema>;
+export const stackLogReplySchema = z.object({ lines: z.array(stackLogLineSchema) });
+
+/**
+ * Adopt a Compose project started elsewhere: move its folder into the stacks directory, or manage
+ * it where it is (its files stay in their folder; deleting the stack then leaves the folder alone).
+ */
+export const stackAdoptBodySchema = z.object({
+  mode: z.enum(['move', 'in-place'], { error: 'mode is move or in-place' }),
+});
+export type StackAdoptBody = z.infer<typeof stackAdoptBodySchema>;

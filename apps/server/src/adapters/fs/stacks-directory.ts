@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, realpathSync, type Stats } from 'node:fs';
-import { lstat, mkdir, readdir, realpath, rename, rm, unlink } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, realpath, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import {
   COMPOSE_FILE_NAMES,
@@ -10,6 +10,7 @@ import {
   type StackFiles,
   type StackWriteBody,
 } from '@harbourmaster/contracts';
+import { AdoptedStacks } from './adopted-stacks.js';
 import { FileTooLargeError, NotWhereExpectedError, readNoFollow, writeAtomic } from './no-follow-file.js';
 
 // Every stack operation reaches the disk through resolve(): a name that passes the grammar is one
@@ -55,11 +56,14 @@ async function lstatAsync(path: string): Promise<Stats | null> {
 export class StacksDirectory {
   /** The root's real path, fixed at construction. */
   readonly root: string;
+  /** Stacks managed where they are, outside the root (adopted in place). */
+  readonly adopted: AdoptedStacks;
 
   /** Opens (and creates, mode 0700, when missing) the stacks directory at `root`. */
-  constructor(root: string) {
+  constructor(root: string, onBadRecord?: (reason: string) => void) {
     mkdirSync(root, { recursive: true, mode: 0o700 });
     this.root = realpathSync(root);
+    this.adopted = new AdoptedStacks(this.root, onBadRecord);
   }
 
   /**
@@ -74,6 +78,9 @@ export class StacksDirectory {
     if (!parsed.success) {
       throw new StackPathError(`${shown(name)} is not a stack name: ${parsed.error.issues[0]?.message}`);
     }
+    const inPlace = this.adopted.check(parsed.data);
+    if (inPlace?.ok) return inPlace.folder;
+    if (inPlace) throw new StackPathError(inPlace.reason);
     const path = join(this.root, parsed.data);
     if (dirname(path) !== this.root) throw new StackPathError(`${shown(name)} leaves the stacks directory`);
     const stats = lstatOrNull(path);
@@ -130,10 +137,13 @@ export class StacksDirectory {
   /** The stacks: real folders under the root with a valid name and a compose file, sorted by name. */
   async list(): Promise<string[]> {
     const names: string[] = [];
-    for (const entry of await readdir(this.root, { withFileTypes: true })) {
-      if (!entry.isDirectory() || !stackNameSchema.safeParse(entry.name).success) continue;
+    const entries = (await readdir(this.root, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && this.adopted.recorded(e.name) === undefined)
+      .map((e) => e.name);
+    for (const name of [...entries, ...this.adopted.names()]) {
+      if (!stackNameSchema.safeParse(name).success) continue;
       try {
-        if ((await this.composeFile(entry.name)) !== null) names.push(entry.name);
+        if ((await this.composeFile(name)) !== null) names.push(name);
       } catch (err) {
         // A folder with a link out is not listed (and read() refuses it with the reason).
         if (!(err instanceof StackPathError)) throw err;
@@ -188,6 +198,11 @@ export class StacksDirectory {
    * still cannot take anything outside the root with it, and list() never sees it half-deleted.
    */
   async remove(name: string): Promise<void> {
+    if (this.adopted.recorded(name) !== undefined) {
+      // Managed in place: the folder is the person's own; Harbourmaster only stops managing it.
+      await this.adopted.forget(name);
+      return;
+    }
     const dir = this.resolve(name);
     if ((await lstatAsync(dir)) === null) throw new StackNotFoundError(name);
     const doomed = join(this.root, `.deleting-${name}-${randomBytes(6).toString('hex')}`);
@@ -200,6 +215,82 @@ export class StacksDirectory {
       );
     }
     await rm(doomed, { recursive: true });
+  }
+
+  /** Whether the stack's files live outside the stacks directory (adopted in place). */
+  isInPlace(name: string): boolean {
+    return this.adopted.recorded(name) !== undefined;
+  }
+
+  /** Manages the real folder `folder` (absolute, no link) as stack `name`, where it is. */
+  async adoptInPlace(name: string, folder: string): Promise<void> {
+    this.assertFree(name);
+    const real = await realpath(folder);
+    if (real !== folder || !(await lstat(folder)).isDirectory())
+      throw new StackPathError(`${folder} is not a real folder (a link, or not a folder)`);
+    await this.adopted.add(name, folder);
+    if ((await this.composeFile(name)) === null) {
+      await this.adopted.forget(name);
+      throw new StackPathError(
+        `${folder} has no compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml`,
+      );
+    }
+  }
+
+  /**
+   * Moves the real folder `from` into the stacks directory as stack `name`: a rename when both are on
+   * one file system, else a copy into a hidden folder that is renamed into place before `from` is removed.
+   */
+  async moveIn(name: string, from: string): Promise<void> {
+    const dest = this.resolve(name);
+    this.assertFree(name);
+    if ((await lstatAsync(dest)) !== null)
+      throw new StackPathError(`the stacks directory has a folder ${name} already`);
+    if ((await realpath(from)) !== from || !(await lstat(from)).isDirectory())
+      throw new StackPathError(`${from} is not a real folder (a link, or not a folder)`);
+    if (this.root === from || this.root.startsWith(from + sep))
+      throw new StackPathError(`${from} holds the stacks directory itself; it cannot move into it`);
+    try {
+      await rename(from, dest);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    }
+    const staging = join(this.root, `.adopting-${name}-${randomBytes(6).toString('hex')}`);
+    try {
+      await cp(from, staging, {
+        recursive: true,
+        verbatimSymlinks: true,
+        preserveTimestamps: true,
+        errorOnExist: true,
+      });
+      await rename(staging, dest);
+    } catch (err) {
+      await rm(staging, { recursive: true, force: true });
+      throw err;
+    }
+    await rm(from, { recursive: true });
+  }
+
+  /** Renames a stack's folder in the stacks directory, or its name alone when it is managed in place. */
+  async rename(from: string, to: string): Promise<void> {
+    const src = this.resolve(from);
+    const dest = this.resolve(to);
+    this.assertFree(to);
+    if ((await lstatAsync(dest)) !== null)
+      throw new StackPathError(`the stacks directory has a folder ${to} already`);
+    const folder = this.adopted.recorded(from);
+    if (folder !== undefined) {
+      await this.adopted.add(to, folder);
+      await this.adopted.forget(from);
+      return;
+    }
+    await rename(src, dest);
+  }
+
+  private assertFree(name: string): void {
+    if (this.adopted.recorded(name) !== undefined)
+      throw new StackPathError(`a stack named ${name} is managed in place already`);
   }
 
   /** The path of `<root>/global.env` when it exists (a real file, not a link); else null. */

@@ -1,10 +1,12 @@
 import type { StackAction } from '@harbourmaster/contracts';
 import type { JobHandler } from '../jobs/job-runner.js';
-import { ACTION_ARGS, lastLines, type StacksService } from './stacks.service.js';
+import { lastLines, stackArgs, type StacksService } from './stacks.service.js';
 
 export interface StackJobParams {
   name: string;
   action: StackAction;
+  /** One service of the stack; absent: all of them. */
+  service?: string;
 }
 
 /** Lines of Compose output a job keeps in its progress (the live view shows them as they come). */
@@ -21,14 +23,15 @@ export function stackJob(stacks: StacksService): JobHandler<StackJobParams> {
     resumable: false,
     async run(ctx) {
       const hostId = ctx.hostId ?? 'local';
-      const { name, action } = ctx.params;
+      const { name, action, service } = ctx.params;
+      const args = stackArgs(action, service);
       const lines: string[] = [];
       ctx.progress({ lines, waiting: false });
       return stacks.queue.run(
         `${hostId}/${name}`,
         async () => {
           ctx.progress({ lines, waiting: false });
-          const res = await stacks.run(hostId, name, ACTION_ARGS[action], {
+          const res = await stacks.run(hostId, name, args, {
             signal: ctx.signal,
             onLine: (_stream, line) => {
               lines.push(line);
@@ -37,9 +40,7 @@ export function stackJob(stacks: StacksService): JobHandler<StackJobParams> {
             },
           });
           if (res.code !== 0)
-            throw new Error(
-              `compose ${ACTION_ARGS[action].join(' ')} failed (${res.ended}): ${lastLines(res.output)}`,
-            );
+            throw new Error(`compose ${args.join(' ')} failed (${res.ended}): ${lastLines(res.output)}`);
           return { code: res.code };
         },
         // A second operation on the same stack waits in line, and says so.

@@ -4,10 +4,13 @@ import type { InventoryEntry } from '../inventory/host-inventory.js';
 const PROJECT = 'com.docker.compose.project';
 const SERVICE = 'com.docker.compose.service';
 const WORKING_DIR = 'com.docker.compose.project.working_dir';
+const CONFIG_FILES = 'com.docker.compose.project.config_files';
 
 /** One Compose project as its containers' labels describe it (never their names: v1 and v2 differ). */
 export interface ProjectContainers {
   workingDir: string | null;
+  /** The compose files it was started with (comma-separated in the label; v1 may give them relative to workingDir). */
+  configFiles: string[];
   services: StackSummary['services'];
 }
 
@@ -19,7 +22,12 @@ export function projectsOf(entries: Iterable<InventoryEntry>): Map<string, Proje
     if (!project) continue;
     let p = projects.get(project);
     if (!p) {
-      p = { workingDir: raw.Labels?.[WORKING_DIR] ?? null, services: [] };
+      const files = raw.Labels?.[CONFIG_FILES];
+      p = {
+        workingDir: raw.Labels?.[WORKING_DIR] ?? null,
+        configFiles: files ? files.split(',').filter(Boolean) : [],
+        services: [],
+      };
       projects.set(project, p);
     }
     const serviceName = raw.Labels?.[SERVICE] ?? '';
@@ -33,6 +41,9 @@ export function projectsOf(entries: Iterable<InventoryEntry>): Map<string, Proje
       name: raw.Names[0]?.replace(/^\//, '') ?? raw.Id.slice(0, 12),
       state: raw.State,
       image: raw.Image,
+      ports: (raw.Ports ?? [])
+        .filter((p) => p.PublicPort)
+        .map((p) => `${p.IP ? `${p.IP}:` : ''}${p.PublicPort}→${p.PrivatePort}/${p.Type}`),
     });
   }
   for (const p of projects.values()) p.services.sort((a, b) => a.name.localeCompare(b.name));

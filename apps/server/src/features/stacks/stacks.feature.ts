@@ -4,6 +4,7 @@ import { StacksDirectory } from '../../adapters/fs/stacks-directory.js';
 import { detectCompose } from '../../adapters/compose/compose-cli.js';
 import { registerStacksRoutes } from './stacks.routes.js';
 import { registerConvertRoutes } from './convert.routes.js';
+import { registerStackLogRoutes } from './stack-logs.routes.js';
 import { StacksService } from './stacks.service.js';
 import { stackJob } from './stack-job.js';
 
@@ -14,7 +15,7 @@ import { stackJob } from './stack-job.js';
 export function createStacksFeature(
   core: Pick<Core, 'config' | 'logger' | 'hosts' | 'inventory' | 'jobs' | 'audit'>,
 ): Feature {
-  const directory = new StacksDirectory(core.config.stacksDir);
+  const directory = new StacksDirectory(core.config.stacksDir, (reason) => core.logger.warn(reason));
   const stacks = new StacksService(core, directory, () => detectCompose());
   core.jobs.register(stackJob(stacks));
   return {
@@ -22,6 +23,7 @@ export function createStacksFeature(
     routes: (app) => {
       registerStacksRoutes(app, { stacks, jobs: core.jobs, audit: core.audit });
       registerConvertRoutes(app, { hosts: core.hosts });
+      registerStackLogRoutes(app, { stacks });
     },
     async start() {
       const compose = await stacks.composeInfo();

@@ -7,6 +7,9 @@ import {
   jobAcceptedSchema,
   okReplySchema,
   stackActionParamsSchema,
+  stackActionSchema,
+  stackAdoptBodySchema,
+  stackServiceParamsSchema,
   stackListReplySchema,
   stackParamsSchema,
   stackReplySchema,
@@ -16,6 +19,7 @@ import type { AuditLog } from '../audit/audit.service.js';
 import { audited } from '../audit/audited.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { StacksService } from './stacks.service.js';
+import { maskEnvText } from './env-mask.js';
 
 export interface StacksRoutesDeps {
   stacks: StacksService;
@@ -78,7 +82,12 @@ export function registerStacksRoutes(app: FastifyInstance, deps: StacksRoutesDep
         response: { 200: stackReplySchema },
       },
     },
-    (req) => stacks.get(req.params.host, req.params.name),
+    async (req) => {
+      const stack = await stacks.get(req.params.host, req.params.name);
+      // Viewers read the files, but not the secrets in .env.
+      if (req.principal?.role !== 'viewer' || stack.files.env === null) return stack;
+      return { ...stack, files: { ...stack.files, env: maskEnvText(stack.files.env) } };
+    },
   );
 
   r.put(
@@ -145,5 +154,59 @@ export function registerStacksRoutes(app: FastifyInstance, deps: StacksRoutesDep
       );
       return reply.status(202).send({ jobId });
     },
+  );
+
+  r.post(
+    '/api/hosts/:host/stacks/:name/services/:service/:action',
+    {
+      config: { access: 'operator' },
+      schema: {
+        tags: ['stacks'],
+        summary:
+          'deploy (up -d <service>), stop, restart or pull one service of a stack, as a job like the stack actions',
+        params: stackServiceParamsSchema.extend({ action: stackActionSchema.exclude(['down']) }),
+        response: { 202: jobAcceptedSchema },
+      },
+    },
+    async (req, reply) => {
+      const { host, name, service, action } = req.params;
+      await stacks.assertService(host, name, service); // 400 bad name, 404 no stack or no such service
+      await stacks.runner();
+      const jobId = await audited(
+        audit,
+        req,
+        { action: `stack.${action}`, hostId: host, target: name, detail: { service } },
+        () =>
+          deps.jobs.submit('stack.action', host, { name, action, service }, req.principal?.userId ?? null),
+      );
+      return reply.status(202).send({ jobId });
+    },
+  );
+
+  r.post(
+    '/api/hosts/:host/stacks/:name/adopt',
+    {
+      config: { access: 'operator' },
+      schema: {
+        tags: ['stacks'],
+        summary:
+          'Adopt a Compose project started elsewhere (found by its labels): move its folder into the stacks directory, or manage it in place',
+        params: stackParamsSchema,
+        body: stackAdoptBodySchema,
+        response: { 200: stackReplySchema },
+      },
+    },
+    (req) =>
+      audited(
+        audit,
+        req,
+        {
+          action: 'stack.adopt',
+          hostId: req.params.host,
+          target: req.params.name,
+          detail: { mode: req.body.mode },
+        },
+        () => stacks.adopt(req.params.host, req.params.name, req.body),
+      ),
   );
 }
