@@ -1,6 +1,6 @@
 // Stacks at scale: N stacks of two busybox services each, created and deployed through the API,
-// then the stack list timed; afterwards the daemon's leftover child processes and its RSS against
-// where it started.
+// then the stack list timed, then one log view per stack opened (its first line read) and closed;
+// afterwards the daemon's leftover child processes and its RSS against where it started.
 // Usage (Node 24 on PATH, `node scripts/build-server.mjs` done, a private engine and docker-compose):
 //   DOCKER_HOST=unix:///…/docker.sock node bench/stacks.mjs [--stacks 50] [--requests 100]
 import { execFileSync } from 'node:child_process';
@@ -18,9 +18,10 @@ const socketPath = engineSocket();
 const image = process.env.HM_TEST_IMAGE ?? 'local/busybox:1';
 const count = Number(opt.stacks);
 const names = Array.from({ length: count }, (_, i) => `hm-bench-st-${i + 1}`);
-const composeOf = () =>
-  `services:\n  app:\n    image: ${image}\n    command: sleep 86400\n    network_mode: host\n` +
-  `  worker:\n    image: ${image}\n    command: sleep 86400\n    network_mode: host\n`;
+const service = (name) =>
+  `  ${name}:\n    image: ${image}\n    command: ["sh", "-c", "echo ${name} ready; exec sleep 86400"]\n` +
+  `    stop_grace_period: 1s\n    network_mode: host\n`;
+const composeOf = () => `services:\n${service('app')}${service('worker')}`;
 
 /** The daemon's descendants (Compose CLIs and whatever they started). */
 function descendants(pid) {
@@ -103,6 +104,34 @@ try {
   );
   console.log(
     `after ${count} deploys: ${descendants(daemon.child.pid).length} child processes of the daemon left; ` +
+      `RSS ${(rssKb(daemon.child.pid) / 1024).toFixed(1)} MB (started at ${(rss0 / 1024).toFixed(1)} MB)`,
+  );
+  // A log view: the merged live logs of a stack (a `compose logs -f` child), open until its first
+  // line arrives, then closed as a browser tab would be.
+  t = Date.now();
+  let opened = 0;
+  let peak = 0;
+  await pool(names, 4, async (name) => {
+    const abort = new AbortController();
+    const res = await fetch(`${daemon.url}/api/hosts/local/stacks/${name}/logs?tail=1`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
+    const reader = res.body.getReader();
+    let text = '';
+    while (!text.includes('event: ')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    peak = Math.max(peak, descendants(daemon.child.pid).length);
+    abort.abort();
+    opened += 1;
+  });
+  await new Promise((r) => setTimeout(r, 2000));
+  console.log(
+    `${opened} log views opened and closed in ${((Date.now() - t) / 1000).toFixed(1)} s (up to ${peak} children while open): ` +
+      `${descendants(daemon.child.pid).length} child processes left; ` +
       `RSS ${(rssKb(daemon.child.pid) / 1024).toFixed(1)} MB (started at ${(rss0 / 1024).toFixed(1)} MB)`,
   );
   t = Date.now();

@@ -20,6 +20,9 @@ import { EventsPage } from './features/events/events-page.js';
 import { AdminPage } from './features/admin/admin-page.js';
 import { CreatePage } from './features/create/create-page.js';
 import { metricsStore } from './features/metrics/metrics-live.js';
+import { StacksPage } from './features/stacks/stacks-page.js';
+import { StackPage } from './features/stacks/stack-page.js';
+import { StackNewPage } from './features/stacks/stack-new-page.js';
 
 // The host page is charts (uPlot): it loads when someone opens it.
 const HostPage = lazy(() => import('./features/hosts/host-page.js'));
@@ -34,6 +37,8 @@ type Gate =
 function Page({ path }: { path: string }) {
   const detail = match('/containers/:host/:id', path);
   if (detail?.host && detail.id) return <ContainerDetailPage key={path} host={detail.host} id={detail.id} />;
+  const stack = match('/stacks/:host/:name', path);
+  if (stack?.host && stack.name) return <StackPage key={path} host={stack.host} name={stack.name} />;
   const host = match('/hosts/:host', path);
   if (host?.host)
     return (
@@ -45,6 +50,8 @@ function Page({ path }: { path: string }) {
   if (p === '/') return <DashboardPage />;
   if (p === '/containers') return <ContainersPage />;
   if (p === '/containers/new') return <CreatePage />;
+  if (p === '/stacks') return <StacksPage />;
+  if (p === '/stacks/new') return <StackNewPage />;
   if (p === '/images') return <ImagesPage />;
   if (p === '/networks') return <NetworksPage />;
   if (p === '/volumes') return <VolumesPage />;

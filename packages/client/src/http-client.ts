@@ -5,6 +5,7 @@ import { metricsCalls } from './metrics-calls.js';
 import { createRequester, type RequesterOptions } from './request.js';
 import { resourceCalls } from './resource-calls.js';
 import { settingsCalls } from './settings-calls.js';
+import { stackCalls } from './stack-calls.js';
 
 export type ClientOptions = RequesterOptions;
 
@@ -34,6 +35,7 @@ export function createClient(options: ClientOptions = {}) {
     ...adminCalls(r),
     ...settingsCalls(r),
     ...metricsCalls(r),
+    ...stackCalls(r),
   };
 }
 

@@ -125,7 +125,11 @@ export const stackListReplySchema = z.object({
 });
 export type StackListReply = z.infer<typeof stackListReplySchema>;
 
-export const stackReplySchema = stackSummarySchema.extend({ files: stackFilesSchema });
+export const stackReplySchema = stackSummarySchema.extend({
+  files: stackFilesSchema,
+  /** The services the compose file declares (also those without containers yet); empty when it does not parse. */
+  declared: z.array(z.string()),
+});
 export type StackReply = z.infer<typeof stackReplySchema>;
 
 export const stackActionSchema = z.enum(['deploy', 'stop', 'down', 'restart', 'pull']);

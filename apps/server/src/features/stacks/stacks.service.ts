@@ -118,19 +118,14 @@ export class StacksService {
       ...summary(name, true, (await this.projects(hostId)).get(name)),
       location: this.location(name),
       files,
+      declared: declaredServices(files.compose),
     };
   }
 
   /** The services the stack's compose file names (empty when it does not parse). */
   async serviceNames(hostId: string, name: string): Promise<string[]> {
     this.localOnly(hostId);
-    const { compose } = await asHttp(this.directory.read(name));
-    try {
-      const doc = parseYaml(compose, { maxAliasCount: 100 }) as { services?: unknown } | null;
-      return doc?.services && typeof doc.services === 'object' ? Object.keys(doc.services) : [];
-    } catch {
-      return [];
-    }
+    return declaredServices((await asHttp(this.directory.read(name))).compose);
   }
 
   /** 404 unless the stack's compose file names the service. */
@@ -337,6 +332,16 @@ export class StacksService {
   private async projects(hostId: string): Promise<Map<string, ProjectContainers>> {
     const listed = await this.deps.inventory.containers(hostId);
     return listed.ok ? projectsOf(listed.entries) : new Map();
+  }
+}
+
+/** The service names of a compose text (empty when it does not parse). */
+function declaredServices(compose: string): string[] {
+  try {
+    const doc = parseYaml(compose, { maxAliasCount: 100 }) as { services?: unknown } | null;
+    return doc?.services && typeof doc.services === 'object' ? Object.keys(doc.services) : [];
+  } catch {
+    return [];
   }
 }
 

@@ -131,7 +131,17 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
             </p>
           )}
         </div>
-        {canOperate && <ContainerActions host={host} id={id} name={name} state={inspect.State.Status} />}
+        {canOperate && (
+          <div className="flex flex-wrap items-center gap-2">
+            <ContainerActions host={host} id={id} name={name} state={inspect.State.Status} />
+            <Link
+              to={`/stacks/new?from=${encodeURIComponent(host)}/${encodeURIComponent(inspect.Id)}`}
+              className="inline-flex h-8 items-center rounded-md border border-line bg-surface-2 px-3 text-[13px] font-medium hover:bg-line/70"
+            >
+              Save as stack
+            </Link>
+          </div>
+        )}
       </div>
       <Tabs tabs={tabs} tab={tab} onSelect={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>

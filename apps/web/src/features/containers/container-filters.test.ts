@@ -56,7 +56,7 @@ describe('container filters', () => {
   it('groups by compose project with loose containers last, counting the running ones', () => {
     const groups = groupByProject(applyFilters(rows, DEFAULT_FILTERS)).filter((r) => r.kind === 'group');
     expect(groups).toEqual([
-      { kind: 'group', name: 'shop', count: 2, running: 2 },
+      { kind: 'group', name: 'shop', host: 'local', count: 2, running: 2 },
       { kind: 'group', name: 'Not in a stack', count: 3, running: 1 },
     ]);
   });

@@ -127,7 +127,7 @@ export function applyFilters(
 }
 
 export type Row =
-  | { kind: 'group'; name: string; count: number; running: number }
+  | { kind: 'group'; name: string; count: number; running: number; host?: string }
   | { kind: 'container'; c: ContainerSummary };
 
 /** Rows for the stack view: containers under their compose project, loose ones last. */
@@ -146,6 +146,7 @@ export function groupByProject(rows: readonly ContainerSummary[]): Row[] {
       {
         kind: 'group' as const,
         name: name || 'Not in a stack',
+        ...(name && members[0] ? { host: members[0].hostId } : {}),
         count: members.length,
         running: members.filter((c) => c.state === 'running').length,
       },

@@ -197,7 +197,16 @@ export function ContainerTable({
                   style={style}
                   className="absolute inset-x-0 top-0 flex items-center gap-2 border-b border-line bg-surface-2 px-3 text-xs font-semibold"
                 >
-                  {row.name}
+                  {row.host ? (
+                    <Link
+                      to={`/stacks/${encodeURIComponent(row.host)}/${encodeURIComponent(row.name)}`}
+                      className="hover:text-accent hover:underline"
+                    >
+                      {row.name}
+                    </Link>
+                  ) : (
+                    row.name
+                  )}
                   <span className="font-normal text-muted">
                     {row.running}/{row.count} running
                   </span>

@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', icon: 'dashboard' },
   { to: '/containers', label: 'Containers', icon: 'containers' },
+  { to: '/stacks', label: 'Stacks', icon: 'layers' },
   { to: '/images', label: 'Images', icon: 'images' },
   { to: '/networks', label: 'Networks', icon: 'networks' },
   { to: '/volumes', label: 'Volumes', icon: 'volumes' },
