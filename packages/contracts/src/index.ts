@@ -12,3 +12,4 @@ export * from './auth.js';
 export * from './settings.js';
 export * from './metrics.js';
 export * from './stacks.js';
+export * from './stack-convert.js';
