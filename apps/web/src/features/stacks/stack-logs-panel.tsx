@@ -21,17 +21,24 @@ export function StackLogsPanel({
   services,
   service,
   onService,
+  containers,
 }: {
   host: string;
   name: string;
   services: string[];
   service: string;
   onService: (service: string) => void;
+  /** The stack's container ids: when a deploy replaces them, the view follows the new ones. */
+  containers: string[];
 }) {
   const [paused, setPaused] = useState(false);
   const [q, setQ] = useState('');
   const url = api.stackLogStreamUrl(host, name, { tail: 200, ...(service ? { service } : {}) });
-  const { lines, status, reconnect } = useLogStream(url, { paused, restartKey: service });
+  // `compose logs -f` follows the containers that exist when it starts; new ones start a new stream.
+  const { lines, status, reconnect } = useLogStream(url, {
+    paused,
+    restartKey: `${service}|${[...containers].sort().join(',')}`,
+  });
   const box = useRef<HTMLDivElement>(null);
   const [stick, setStick] = useState(true);
   const typed = lines as unknown as Array<StackLogLine & { seq: number }>;

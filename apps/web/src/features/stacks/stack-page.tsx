@@ -36,13 +36,14 @@ export function StackPage({ host, name }: { host: string; name: string }) {
     void qc.invalidateQueries({ queryKey: key });
     void qc.invalidateQueries({ queryKey: ['stacks', host] });
   };
-  const { job, track } = useJob(() => refresh());
+  const { job, track, clear } = useJob(() => refresh());
   useLiveEvent('containers', (e) => {
     if (e.hostId === host) void qc.invalidateQueries({ queryKey: key });
   });
 
   const run = async (label: string, start: () => Promise<{ jobId: string }>) => {
     try {
+      clear(); // the last operation's output goes, so its outcome is never read as this one's
       setTitle(label);
       setActionError(null);
       await track((await start()).jobId);
@@ -163,6 +164,7 @@ export function StackPage({ host, name }: { host: string; name: string }) {
             services={declared}
             service={logService}
             onService={setLogService}
+            containers={stack.services.flatMap((s) => s.containers.map((c) => c.id))}
           />
         )}
         {tab === 'files' && (
