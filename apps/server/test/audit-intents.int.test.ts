@@ -1,48 +1,22 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { request, type IncomingMessage } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEntry, ContainerSummary } from '@harbourmaster/contracts';
 import { testDockerHost } from './support/test-server.js';
 import { docker, eventually, namePrefix, removeByPrefix, TEST_IMAGE } from './support/docker-fixtures.js';
-import { firstAdminToken, startDaemon, type DaemonProcess } from './support/daemon-process.js';
+import {
+  daemonApi as api,
+  firstAdminToken,
+  startDaemon,
+  type DaemonProcess,
+} from './support/daemon-process.js';
+import { onEngineEvent } from './support/engine-events.js';
 
 const P = namePrefix('intent');
 const PORT = 23000 + (process.pid % 1000);
 const dataDir = mkdtempSync(join(tmpdir(), 'hm-intent-'));
 const running: DaemonProcess[] = [];
-
-/**
- * Follows the engine's own event stream and calls `onCreate` the moment it reports the container
- * created; resolves once the engine has accepted the subscription, so nothing is missed.
- */
-function onEngineCreate(name: string, onCreate: () => void): Promise<() => void> {
-  const filters = JSON.stringify({ type: ['container'], event: ['create'], container: [name] });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        socketPath: testDockerHost().replace(/^unix:\/\//, ''),
-        path: `/v1.41/events?filters=${encodeURIComponent(filters)}`,
-      },
-      (res: IncomingMessage) => {
-        res.on('data', () => onCreate());
-        resolve(() => req.destroy());
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function api<T>(d: DaemonProcess, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(d.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
 
 afterAll(async () => {
   for (const d of running)
@@ -59,7 +33,10 @@ describe('a daemon killed in the middle of a container create', () => {
     running.push(first);
     const token = await firstAdminToken(first);
 
-    const stopFollowing = await onEngineCreate(name, () => first.child.kill('SIGKILL'));
+    const stopFollowing = await onEngineEvent(
+      { type: ['container'], event: ['create'], container: [name] },
+      () => first.child.kill('SIGKILL'),
+    );
     const create = api(first, token, 'POST', '/api/hosts/local/containers', {
       name,
       image: TEST_IMAGE,

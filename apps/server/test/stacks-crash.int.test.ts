@@ -1,12 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { request, type IncomingMessage } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job, StackListReply } from '@harbourmaster/contracts';
 import { testDockerHost } from './support/test-server.js';
 import { eventually, namePrefix, removeByPrefix, TEST_IMAGE } from './support/docker-fixtures.js';
-import { firstAdminToken, startDaemon, type DaemonProcess } from './support/daemon-process.js';
+import {
+  daemonApi as api,
+  firstAdminToken,
+  startDaemon,
+  type DaemonProcess,
+} from './support/daemon-process.js';
+import { onEngineEvent } from './support/engine-events.js';
 
 // A daemon killed (SIGKILL) in the middle of a deploy: at the next start the job says it was
 // interrupted, and the stack's state comes from its containers' labels, not from the job.
@@ -14,38 +19,6 @@ const P = namePrefix('stkcrash').replace(/[^a-z0-9_-]/g, '');
 const PORT = 24000 + (process.pid % 1000);
 const dataDir = mkdtempSync(join(tmpdir(), 'hm-stkcrash-'));
 const running: DaemonProcess[] = [];
-
-/** Calls `onCreate` when the engine reports a container of the Compose project created. */
-function onProjectCreate(project: string, onCreate: () => void): Promise<() => void> {
-  const filters = JSON.stringify({
-    type: ['container'],
-    event: ['create'],
-    label: [`com.docker.compose.project=${project}`],
-  });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        socketPath: testDockerHost().replace(/^unix:\/\//, ''),
-        path: `/v1.41/events?filters=${encodeURIComponent(filters)}`,
-      },
-      (res: IncomingMessage) => {
-        res.on('data', () => onCreate());
-        resolve(() => req.destroy());
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function api<T>(d: DaemonProcess, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(d.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
 
 afterAll(async () => {
   for (const d of running)
@@ -73,7 +46,10 @@ describe('a daemon killed in the middle of a deploy', () => {
     });
     expect(created.status).toBe(201);
 
-    const stopFollowing = await onProjectCreate(name, () => first.child.kill('SIGKILL'));
+    const stopFollowing = await onEngineEvent(
+      { type: ['container'], event: ['create'], label: [`com.docker.compose.project=${name}`] },
+      () => first.child.kill('SIGKILL'),
+    );
     const submitted = await api<{ jobId: string }>(
       first,
       token,

@@ -28,7 +28,10 @@ export function openSse(req: FastifyRequest, reply: FastifyReply): SseStream {
   res.write(': following\n\n');
   const abort = new AbortController();
   const leave = () => abort.abort();
-  req.raw.on('close', leave);
+  // The response closes when the client goes (or the daemon ends the stream); a client gone before
+  // the stream opened is gone already.
+  res.on('close', leave);
+  if (req.raw.socket.destroyed) leave();
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   let ended = false;
   return {
@@ -45,7 +48,7 @@ export function openSse(req: FastifyRequest, reply: FastifyReply): SseStream {
       if (ended) return;
       ended = true;
       clearInterval(heartbeat);
-      req.raw.off('close', leave);
+      res.off('close', leave);
       res.end();
     },
   };

@@ -67,3 +67,19 @@ export async function firstAdminToken(d: DaemonProcess): Promise<string> {
   if (!token) throw new Error(`token creation answered ${res.status}`);
   return token;
 }
+
+/** A JSON call to a daemon process with an API token. */
+export async function daemonApi<T>(
+  d: DaemonProcess,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(d.url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}

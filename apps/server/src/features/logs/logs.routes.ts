@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { demuxLogStream } from '@harbourmaster/engine';
@@ -9,6 +8,7 @@ import {
   type LogLine,
 } from '@harbourmaster/contracts';
 import type { HostRegistry } from '../hosts/host-registry.js';
+import { openSse } from '../../http/sse-stream.js';
 
 /** Lines kept for one non-following read; the tail parameter normally bounds it well below. */
 const MAX_LINES = 100_000;
@@ -55,35 +55,19 @@ export function registerLogRoutes(app: FastifyInstance, deps: { hosts: Pick<Host
         return { lines: out };
       }
       // Follow: server-sent events until the client leaves or the container's log ends.
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        'x-accel-buffering': 'no',
-        connection: 'keep-alive',
-      });
-      res.write(': following\n\n');
+      const sse = openSse(req, reply);
       const stop = () => abort.abort();
-      req.raw.on('close', stop);
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      sse.signal.addEventListener('abort', stop, { once: true });
       try {
-        for await (const l of lines) {
-          if (!res.write(`event: log\ndata: ${JSON.stringify(l)}\n\n`)) {
-            await once(res, 'drain', { signal: abort.signal });
-          }
-        }
-        res.write('event: end\ndata: {}\n\n');
+        for await (const l of lines) await sse.send('log', l);
+        await sse.send('end', {});
       } catch (err) {
         if (!abort.signal.aborted)
-          res.write(
-            `event: error\ndata: ${JSON.stringify({ message: err instanceof Error ? err.message : String(err) })}\n\n`,
-          );
+          await sse.send('error', { message: err instanceof Error ? err.message : String(err) });
       } finally {
-        clearInterval(heartbeat);
-        req.raw.off('close', stop);
+        sse.signal.removeEventListener('abort', stop);
         raw.destroy();
-        res.end();
+        sse.end();
       }
     },
   );

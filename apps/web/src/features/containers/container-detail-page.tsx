@@ -1,6 +1,6 @@
 import { ContainerIcon } from '../../components/container-icon.js';
 import { IconEditor } from './icon-editor.js';
-import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, errorHint, errorText } from '../../lib/api.js';
 import { Link } from '../../lib/router.js';
@@ -8,6 +8,7 @@ import { useCan } from '../../lib/session.js';
 import { useLiveEvent } from '../../lib/use-live.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { ErrorNote, Skeleton } from '../../components/feedback.js';
+import { Tabs } from '../../components/tabs.js';
 import { ContainerActions } from './container-actions.js';
 import { OverviewPanel } from './overview-panel.js';
 import { LogsPanel } from './logs-panel.js';
@@ -25,45 +26,6 @@ const LABEL: Record<Tab, string> = {
   terminal: 'Terminal',
   inspect: 'Inspect',
 };
-
-/** Tabs as the WAI-ARIA pattern has them: arrow keys move between tabs, Tab moves into the panel. */
-function Tabs({ tabs, tab, onSelect }: { tabs: Tab[]; tab: Tab; onSelect: (t: Tab) => void }) {
-  const refs = useRef(new Map<Tab, HTMLButtonElement>());
-  const onKey = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
-    if (!next) return;
-    onSelect(next);
-    refs.current.get(next)?.focus();
-  };
-  return (
-    <div
-      role="tablist"
-      aria-label="Container views"
-      className="mb-4 flex gap-1 overflow-x-auto border-b border-line"
-      onKeyDown={onKey}
-    >
-      {tabs.map((t) => (
-        <button
-          key={t}
-          ref={(el) => {
-            if (el) refs.current.set(t, el);
-          }}
-          role="tab"
-          id={`tab-${t}`}
-          aria-selected={tab === t}
-          aria-controls={`panel-${t}`}
-          tabIndex={tab === t ? 0 : -1}
-          onClick={() => onSelect(t)}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm transition-colors ${tab === t ? 'border-accent font-medium text-fg' : 'border-transparent text-muted hover:text-fg'}`}
-        >
-          {LABEL[t]}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 /** One container: overview, live logs, a terminal, the inspect document, and its actions. */
 export function ContainerDetailPage({ host, id }: { host: string; id: string }) {
@@ -143,7 +105,7 @@ export function ContainerDetailPage({ host, id }: { host: string; id: string }) 
           </div>
         )}
       </div>
-      <Tabs tabs={tabs} tab={tab} onSelect={setTab} />
+      <Tabs tabs={tabs} tab={tab} labels={LABEL} label="Container views" onSelect={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'overview' && (
           <OverviewPanel

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StackAction, StackReply } from '@harbourmaster/contracts';
 import { api, errorHint, errorText } from '../../lib/api.js';
@@ -6,6 +6,7 @@ import { Link, navigate } from '../../lib/router.js';
 import { useCan } from '../../lib/session.js';
 import { useLiveEvent } from '../../lib/use-live.js';
 import { ErrorNote, Skeleton } from '../../components/feedback.js';
+import { Tabs } from '../../components/tabs.js';
 import { StackStatusBadge } from './stack-status-badge.js';
 import { StackActions } from './stack-actions.js';
 import { StackServices } from './stack-services.js';
@@ -26,7 +27,6 @@ export function StackPage({ host, name }: { host: string; name: string }) {
   const [logService, setLogService] = useState('');
   const [title, setTitle] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
-  const refs = useRef(new Map<Tab, HTMLButtonElement>());
   const key = ['stack', host, name];
   const { data, error, isPending, refetch } = useQuery({
     queryKey: key,
@@ -64,14 +64,6 @@ export function StackPage({ host, name }: { host: string; name: string }) {
       setActionError(errorText(err));
     }
   };
-  const onKey = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    const next = step ? TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] : undefined;
-    if (!next) return;
-    setTab(next);
-    refs.current.get(next)?.focus();
-  };
-
   if (isPending) return <Skeleton rows={5} className="h-20" />;
   if (error || !data)
     return (
@@ -118,30 +110,7 @@ export function StackPage({ host, name }: { host: string; name: string }) {
       </div>
       {actionError && <ErrorNote error={actionError} />}
       {job && <JobOutput job={job} title={title} />}
-      <div
-        role="tablist"
-        aria-label="Stack views"
-        className="mb-4 flex gap-1 border-b border-line"
-        onKeyDown={onKey}
-      >
-        {TABS.map((t) => (
-          <button
-            key={t}
-            ref={(el) => {
-              if (el) refs.current.set(t, el);
-            }}
-            role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => setTab(t)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm transition-colors ${tab === t ? 'border-accent font-medium text-fg' : 'border-transparent text-muted hover:text-fg'}`}
-          >
-            {LABEL[t]}
-          </button>
-        ))}
-      </div>
+      <Tabs tabs={TABS} tab={tab} labels={LABEL} label="Stack views" onSelect={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'services' && (
           <StackServices

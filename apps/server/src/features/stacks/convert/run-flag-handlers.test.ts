@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerRun, RUN_FLAGS } from './docker-run-parse.js';
+import { build, failure } from './run-fixture.js';
+import { RUN_FLAGS } from './docker-run-parse.js';
 import { RUN_FLAG_HANDLERS } from './run-flag-handlers.js';
-import { runToService } from './run-to-service.js';
-import { splitShellWords } from './shell-words.js';
 
-const build = (flags: string) =>
-  runToService(parseDockerRun(splitShellWords(`docker run ${flags} img`).words));
 const service = (flags: string) => build(flags).service;
 const warnings = (flags: string) => build(flags).warnings;
-const failure = (flags: string) => {
-  try {
-    build(flags);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error(`no error for ${flags}`);
-};
 
 describe('what each docker run flag becomes', () => {
   it('has a decision for every flag the parser knows', () => {

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerRun } from './docker-run-parse.js';
-import { runToService } from './run-to-service.js';
-import { splitShellWords } from './shell-words.js';
-
-const build = (flags: string) =>
-  runToService(parseDockerRun(splitShellWords(`docker run ${flags} img`).words));
-const failure = (flags: string) => {
-  try {
-    build(flags);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error(`no error for ${flags}`);
-};
+import { build, failure } from './run-fixture.js';
 
 describe('networks', () => {
   it('joins user networks, declared external, the aliases going to the first whatever their order', () => {
