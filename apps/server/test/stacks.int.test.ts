@@ -150,7 +150,7 @@ describe('stacks', () => {
     expect((await runAction(name, 'down')).state).toBe('succeeded');
   });
 
-  it('refuses every traversal form for read, write, deploy and delete, touching nothing outside', async () => {
+  it('refuses every traversal form for read, write, deploy, stop, logs, adopt and delete, touching nothing outside', async () => {
     const outside = join(server.dataDir, 'outside');
     mkdirSync(outside, { recursive: true });
     writeFileSync(join(outside, 'compose.yaml'), 'services: {}\n');
@@ -172,6 +172,9 @@ describe('stacks', () => {
         (await server.api('GET', path)).status,
         (await server.api('PUT', path, { name: form, compose: 'services: {}\n' })).status,
         (await server.api('POST', `${path}/deploy`)).status,
+        (await server.api('POST', `${path}/stop`)).status,
+        (await server.api('GET', `${path}/logs?follow=false`)).status,
+        (await server.api('POST', `${path}/adopt`, { mode: 'in-place' })).status,
         (await server.api('DELETE', path)).status,
       ];
       // 400 for a bad name or a linked folder; 404 where the router found no such route.

@@ -104,8 +104,16 @@ export function registerStacksRoutes(app: FastifyInstance, deps: StacksRoutesDep
       },
     },
     (req) =>
-      audited(audit, req, { action: 'stack.update', hostId: req.params.host, target: req.params.name }, () =>
-        stacks.write(req.params.host, req.body, 'update', req.params.name),
+      audited(
+        audit,
+        req,
+        {
+          action: 'stack.update',
+          hostId: req.params.host,
+          target: req.params.name,
+          ...(req.body.name !== req.params.name ? { detail: { renamedTo: req.body.name } } : {}),
+        },
+        () => stacks.write(req.params.host, req.body, 'update', req.params.name),
       ),
   );
 
