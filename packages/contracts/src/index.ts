@@ -13,3 +13,4 @@ export * from './settings.js';
 export * from './metrics.js';
 export * from './stacks.js';
 export * from './stack-convert.js';
+export * from './alerts.js';
