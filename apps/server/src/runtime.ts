@@ -17,6 +17,7 @@ import { createJobsFeature } from './features/jobs/jobs.feature.js';
 import { createSettingsFeature } from './features/settings/settings.feature.js';
 import { createMetricsFeature } from './features/metrics/metrics.feature.js';
 import { createStacksFeature } from './features/stacks/stacks.feature.js';
+import { createAlertsFeature } from './features/alerts/alerts.feature.js';
 import { buildApp, type App } from './http/app.js';
 
 export type { RuntimeAdapters };
@@ -51,6 +52,7 @@ function features(core: Core): Feature[] {
     createSettingsFeature(core),
     createMetricsFeature(core),
     createStacksFeature(core),
+    createAlertsFeature(core),
   ];
   const finishers = Object.assign({}, ...list.map((f) => f.intents ?? {})) as NonNullable<Feature['intents']>;
   return [...list, createAuditFeature(core, finishers), createJobsFeature(core)];

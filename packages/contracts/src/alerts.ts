@@ -122,3 +122,143 @@ export const CHANNEL_SECRET_KEYS: Record<ChannelType, readonly string[]> = {
 export type ChannelConfig = {
   [T in ChannelType]: { type: T; config: z.infer<(typeof channelConfigSchemas)[T]> };
 }[ChannelType];
+
+// ---- Channels, rules, history: the API's bodies and replies ----
+
+export const channelIdParamsSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a channel id'),
+});
+export const ruleIdParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a rule id') });
+export const alertIdParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an alert id') });
+
+const channelName = z.string().trim().min(1, 'enter a name').max(100, 'a name has at most 100 characters');
+
+/**
+ * A channel as created or replaced: `{ name, type, config }`. On update, a secret left out (or
+ * sent as the mask) keeps its stored value, so the panel never needs to see it.
+ */
+export const channelBodySchema = z.object({
+  name: channelName,
+  type: channelTypeSchema,
+  config: z.record(z.string(), z.unknown()),
+  enabled: z.boolean().default(true),
+});
+export type ChannelBody = z.input<typeof channelBodySchema>;
+
+/** What a secret looks like in a reply. */
+export const SECRET_MASK = '••••••••';
+
+export const channelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: channelTypeSchema,
+  /** The settings with every secret replaced by the mask. */
+  config: z.record(z.string(), z.unknown()),
+  enabled: z.boolean(),
+  /** ok: the last send worked (or none yet); failing: the last sends failed, since `failingSince`. */
+  health: z.enum(['ok', 'failing']),
+  lastError: z.string().nullable(),
+  failingSince: timestampSchema.nullable(),
+  lastSentAt: timestampSchema.nullable(),
+  createdAt: timestampSchema,
+});
+export type Channel = z.infer<typeof channelSchema>;
+export const channelListReplySchema = z.object({ channels: z.array(channelSchema) });
+
+export const channelTestReplySchema = z.object({
+  ok: z.boolean(),
+  /** The channel's own error when it failed. */
+  error: z.string().nullable(),
+  ms: z.number(),
+});
+
+/** What a rule matches; every field given must match, an empty match takes every alert. */
+export const alertMatchSchema = z.object({
+  sources: z.array(alertSourceSchema).optional(),
+  /** The lowest severity that matches. */
+  minSeverity: alertSeveritySchema.optional(),
+  hosts: z.array(z.string().max(64)).max(100).optional(),
+  stacks: z.array(z.string().max(100)).max(100).optional(),
+  /** Container tags (the panel's tags). */
+  tags: z.array(z.string().max(64)).max(100).optional(),
+  /** Container labels: `key` or `key=value`. */
+  labels: z.array(z.string().max(512)).max(100).optional(),
+  kinds: z.array(z.string().max(100)).max(100).optional(),
+});
+export type AlertMatch = z.infer<typeof alertMatchSchema>;
+
+export const ruleBodySchema = z.object({
+  name: channelName,
+  channelIds: z.array(z.string().max(64)).min(1, 'choose at least one channel').max(20),
+  match: alertMatchSchema.default({}),
+  /** Seconds during which this rule sends an alert of one key only once. */
+  cooldownSeconds: z.number().int().min(0).max(86_400).default(0),
+  /** Also send the recovery message when the alert resolves. */
+  sendResolved: z.boolean().default(true),
+  enabled: z.boolean().default(true),
+});
+export type RuleBody = z.input<typeof ruleBodySchema>;
+export const ruleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  channelIds: z.array(z.string()),
+  match: alertMatchSchema,
+  cooldownSeconds: z.number(),
+  sendResolved: z.boolean(),
+  enabled: z.boolean(),
+  createdAt: timestampSchema,
+});
+export type Rule = z.infer<typeof ruleSchema>;
+export const ruleListReplySchema = z.object({ rules: z.array(ruleSchema) });
+
+/** How one alert reached (or did not reach) one channel. */
+export const deliverySchema = z.object({
+  channelId: z.string(),
+  channelName: z.string(),
+  state: z.enum(['queued', 'sent', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  sentAt: timestampSchema.nullable(),
+});
+
+export const alertHistoryItemSchema = alertSchema.extend({
+  /** How many identical alerts the dedupe window folded into this one. */
+  repeats: z.number().int(),
+  ackedAt: timestampSchema.nullable(),
+  ackedBy: z.string().nullable(),
+  /** Why it was not sent, when it was not: a maintenance window, no matching rule. */
+  muted: z.string().nullable(),
+  deliveries: z.array(deliverySchema),
+});
+export type AlertHistoryItem = z.infer<typeof alertHistoryItemSchema>;
+
+export const alertListQuerySchema = z.object({
+  source: alertSourceSchema.optional(),
+  severity: alertSeveritySchema.optional(),
+  status: alertStatusSchema.optional(),
+  host: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  acked: z.enum(['true', 'false']).optional(),
+  /** Alerts before this time (paging back). */
+  before: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const alertListReplySchema = z.object({ alerts: z.array(alertHistoryItemSchema) });
+
+/** An alert sent in by another tool (`POST /api/alerts/events`, with an API token). */
+export const inboundAlertBodySchema = z.object({
+  title: z.string().trim().min(1, 'enter a title').max(300),
+  message: z.string().max(8_000).default(''),
+  severity: alertSeveritySchema.default('warning'),
+  status: alertStatusSchema.default('firing'),
+  /** Alerts with one key are deduplicated and resolved together; default: derived from the title. */
+  key: z.string().max(200).optional(),
+  hostId: z.string().max(64).optional(),
+  stack: z.string().max(100).optional(),
+  labels: z.record(z.string().max(100), z.string().max(500)).optional(),
+  url: z.string().max(2048).optional(),
+});
+export const inboundAlertReplySchema = z.object({ id: z.string(), deduplicated: z.boolean() });
+
+/** What a feature raises into the hub: an alert without the id and time the hub gives it. */
+export type AlertInput = Omit<Alert, 'id' | 'at' | 'url'> & { at?: number; url?: string | null };

@@ -150,6 +150,79 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_alerts': {
+    async up(db: Kysely<unknown>) {
+      // Channels keep their whole config sealed (it holds tokens and webhook URLs); the name and type
+      // stay readable for lists.
+      await db.schema
+        .createTable('notification_channels')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('config_sealed', 'text', (c) => c.notNull())
+        .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('last_error', 'text')
+        .addColumn('failing_since', 'integer')
+        .addColumn('last_sent_at', 'integer')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('notification_rules')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('channel_ids', 'text', (c) => c.notNull())
+        .addColumn('match', 'text', (c) => c.notNull())
+        .addColumn('cooldown_seconds', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('send_resolved', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('alerts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('host_id', 'text')
+        .addColumn('container_id', 'text')
+        .addColumn('container_name', 'text')
+        .addColumn('stack', 'text')
+        .addColumn('labels', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('last_at', 'integer', (c) => c.notNull())
+        .addColumn('repeats', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('muted', 'text')
+        .addColumn('acked_at', 'integer')
+        .addColumn('acked_by', 'text')
+        .execute();
+      await db.schema.createIndex('alerts_at').on('alerts').column('at').execute();
+      await db.schema.createIndex('alerts_key').on('alerts').columns(['key', 'at']).execute();
+      // The outbox: one row per alert and channel, sent by the delivery worker, kept across restarts.
+      await db.schema
+        .createTable('alert_deliveries')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('alert_id', 'text', (c) => c.notNull().references('alerts.id').onDelete('cascade'))
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('rule_id', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_at', 'integer', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'integer')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .execute();
+      await sql`CREATE INDEX alert_deliveries_due ON alert_deliveries (next_at) WHERE state = 'queued'`.execute(db);
+      await db.schema.createIndex('alert_deliveries_alert').on('alert_deliveries').column('alert_id').execute();
+    },
+  },
 };
 
 /**

@@ -121,6 +121,76 @@ export interface SettingsTable {
   updated_at: number;
 }
 
+/** A notification channel; `config_sealed` is its whole config, sealed by the SecretBox. */
+export interface NotificationChannelsTable {
+  id: string;
+  name: string;
+  type: string;
+  config_sealed: string;
+  enabled: number;
+  last_error: string | null;
+  failing_since: number | null;
+  last_sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NotificationRulesTable {
+  id: string;
+  name: string;
+  /** JSON array of channel ids. */
+  channel_ids: string;
+  /** JSON AlertMatch. */
+  match: string;
+  cooldown_seconds: number;
+  send_resolved: number;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The alert history; an alert deduplicated within the window counts in `repeats`. */
+export interface AlertsTable {
+  id: string;
+  key: string;
+  source: string;
+  kind: string;
+  severity: string;
+  status: string;
+  title: string;
+  message: string;
+  host_id: string | null;
+  container_id: string | null;
+  container_name: string | null;
+  stack: string | null;
+  /** JSON object. */
+  labels: string;
+  /** JSON object. */
+  detail: string;
+  url: string | null;
+  at: number;
+  /** The latest repeat's time. */
+  last_at: number;
+  repeats: number;
+  muted: string | null;
+  acked_at: number | null;
+  acked_by: string | null;
+}
+
+/** The outbox: one alert to one channel; `queued` rows are due at `next_at`. */
+export interface AlertDeliveriesTable {
+  id: Generated<number>;
+  alert_id: string;
+  channel_id: string;
+  rule_id: string | null;
+  state: string;
+  attempts: number;
+  next_at: number;
+  last_error: string | null;
+  sent_at: number | null;
+  created_at: number;
+}
+
 export interface Database {
   hosts: HostsTable;
   users: UsersTable;
@@ -132,4 +202,8 @@ export interface Database {
   settings: SettingsTable;
   container_icons: ContainerIconsTable;
   login_failures: LoginFailuresTable;
+  notification_channels: NotificationChannelsTable;
+  notification_rules: NotificationRulesTable;
+  alerts: AlertsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { EngineEvent } from '@harbourmaster/engine';
-import type { Job } from '@harbourmaster/contracts';
+import type { AlertInput, Job } from '@harbourmaster/contracts';
 
 /** Every internal event and its payload; features subscribe by name with a typed handler. */
 export interface BusEvents {
@@ -17,6 +17,13 @@ export interface BusEvents {
     state: string;
     at: number;
   };
+  /**
+   * Someone asked for a container to stop, be killed, restarted or removed (the API, a job, a stack
+   * operation): its next exit is not a crash.
+   */
+  'container.intent': { hostId: string; container: string; action: string };
+  /** Any feature's alert, for the alerts hub to deduplicate, record and route. */
+  'alert.raise': AlertInput;
   /** A job's new state or progress, as the whole job. */
   'job.update': Job;
   'audit.entry': {

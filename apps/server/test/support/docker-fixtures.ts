@@ -36,7 +36,7 @@ export async function removeByPrefix(prefix: string): Promise<void> {
 
 /** Polls until `check` returns a value, or fails after the timeout. */
 export async function eventually<T>(
-  check: () => Promise<T | undefined | null | false>,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   timeoutMs = 10_000,
 ): Promise<T> {
   const end = Date.now() + timeoutMs;

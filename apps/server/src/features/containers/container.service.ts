@@ -42,6 +42,8 @@ export class ContainerService {
     private readonly tags: Pick<TagStore, 'byTarget' | 'get' | 'revision'>,
     private readonly icons: Pick<IconStore, 'sources' | 'revision'>,
     private readonly now: () => number = Date.now,
+    /** Told before a container is stopped, restarted, killed or removed here: its exit is asked for. */
+    private readonly onIntent: (hostId: string, ref: string, action: string) => void = () => undefined,
   ) {}
 
   /** Lists containers of every host (or one) from memory; a host that fails is reported, not fatal. */
@@ -109,11 +111,13 @@ export class ContainerService {
   }
 
   async act(hostId: string, id: string, action: ContainerAction): Promise<void> {
+    if (action === 'stop' || action === 'restart' || action === 'kill') this.onIntent(hostId, id, action);
     await runAction(this.hosts.engine(hostId), id, action).catch(ignoreNotModified);
     await this.settle(hostId, id);
   }
 
   async remove(hostId: string, id: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
+    this.onIntent(hostId, id, 'remove');
     await this.hosts.engine(hostId).removeContainer(id, opts);
     await this.settle(hostId, id);
   }

@@ -11,9 +11,16 @@ export interface ContainersFeature extends Feature {
 
 /** Containers: the list from memory, inspect, lifecycle, bulk actions, tags and the create wizard. */
 export function createContainersFeature(
-  core: Pick<Core, 'hosts' | 'inventory' | 'tags' | 'icons' | 'audit' | 'pathExists'>,
+  core: Pick<Core, 'hosts' | 'inventory' | 'tags' | 'icons' | 'audit' | 'pathExists' | 'bus'>,
 ): ContainersFeature {
-  const containers = new ContainerService(core.hosts, core.inventory, core.tags, core.icons);
+  const containers = new ContainerService(
+    core.hosts,
+    core.inventory,
+    core.tags,
+    core.icons,
+    Date.now,
+    (hostId, container, action) => core.bus.emit('container.intent', { hostId, container, action }),
+  );
   const creator = new ContainerCreateService({
     hosts: core.hosts,
     tags: core.tags,

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { Alert, AlertInput } from '@harbourmaster/contracts';
+import type { AlertStore } from './alert-store.js';
+import type { RuleStore } from './rule-store.js';
+import { ruleMatches } from './rule-match.js';
+
+export interface AlertHubDeps {
+  store: AlertStore;
+  rules: Pick<RuleStore, 'list'>;
+  /** The panel tags of the alert's container (or stack), for rules that match tags. */
+  tagsOf(alert: Alert): Promise<string[]>;
+  /** Wakes the delivery worker: something was queued. */
+  kick(): void;
+  /** Told of every alert recorded (live view). */
+  onRecorded?(alert: Alert, deduplicated: boolean): void;
+  now(): number;
+  /** Identical alerts (one key, one status) within this window are folded into the first. */
+  dedupeMs: number;
+}
+
+export interface RaiseResult {
+  id: string;
+  deduplicated: boolean;
+  /** Why nothing was queued, when nothing was. */
+  skipped?: string;
+}
+
+/**
+ * The one place every alert goes through: deduplicated, recorded, routed by the rules to channels,
+ * queued in the persisted outbox. Raising never waits for a channel; the worker sends.
+ */
+export class AlertHub {
+  /** One raise at a time, so two identical alerts cannot both miss each other's row. */
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: AlertHubDeps) {}
+
+  raise(input: AlertInput): Promise<RaiseResult> {
+    const next = this.#chain.then(() => this.record(input));
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async record(input: AlertInput): Promise<RaiseResult> {
+    const { store } = this.deps;
+    const now = this.deps.now();
+    const latest = await store.latestByKey(input.key);
+    if (input.status === 'resolved' && latest?.status !== 'firing') {
+      // Nothing is firing under this key: there is nothing to recover from.
+      return { id: latest?.id ?? '', deduplicated: true, skipped: 'nothing firing under this key' };
+    }
+    if (latest && latest.status === input.status && now - latest.last_at < this.deps.dedupeMs) {
+      await store.repeat(latest.id, now);
+      const alert = await store.get(latest.id);
+      if (alert) this.deps.onRecorded?.(alert, true);
+      return { id: latest.id, deduplicated: true };
+    }
+    const alert: Alert = { ...input, id: randomUUID(), at: input.at ?? now, url: input.url ?? null };
+    const routes = await this.route(alert, now);
+    await store.insert(alert, routes.length === 0 ? 'no rule matched' : null);
+    for (const r of routes) await store.enqueue(alert.id, r.channelId, r.ruleId, now);
+    this.deps.onRecorded?.(alert, false);
+    if (routes.length > 0) this.deps.kick();
+    return {
+      id: alert.id,
+      deduplicated: false,
+      ...(routes.length === 0 ? { skipped: 'no rule matched' } : {}),
+    };
+  }
+
+  /** The channels the rules send this alert to, each once (the first rule that names it). */
+  private async route(alert: Alert, now: number): Promise<Array<{ channelId: string; ruleId: string }>> {
+    const rules = (await this.deps.rules.list()).filter((r) => r.enabled);
+    if (rules.length === 0) return [];
+    const tags = rules.some((r) => r.match.tags?.length) ? await this.deps.tagsOf(alert) : [];
+    const out = new Map<string, string>();
+    for (const rule of rules) {
+      if (!ruleMatches(rule.match, alert, tags)) continue;
+      if (alert.status === 'resolved' && !rule.sendResolved) continue;
+      if (
+        alert.status === 'firing' &&
+        rule.cooldownSeconds > 0 &&
+        (await this.deps.store.sentRecently(rule.id, alert.key, now - rule.cooldownSeconds * 1000))
+      )
+        continue;
+      for (const channelId of rule.channelIds) if (!out.has(channelId)) out.set(channelId, rule.id);
+    }
+    return [...out].map(([channelId, ruleId]) => ({ channelId, ruleId }));
+  }
+}
