@@ -219,8 +219,14 @@ const migrations: Record<string, Migration> = {
         .addColumn('sent_at', 'integer')
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .execute();
-      await sql`CREATE INDEX alert_deliveries_due ON alert_deliveries (next_at) WHERE state = 'queued'`.execute(db);
-      await db.schema.createIndex('alert_deliveries_alert').on('alert_deliveries').column('alert_id').execute();
+      await sql`CREATE INDEX alert_deliveries_due ON alert_deliveries (next_at) WHERE state = 'queued'`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('alert_deliveries_alert')
+        .on('alert_deliveries')
+        .column('alert_id')
+        .execute();
     },
   },
 };
