@@ -8,7 +8,7 @@ import type { MetricsLive } from './metrics.js';
  * it shows); the others are feeds. `audit` is for admins only.
  */
 export const topicSchema = z.union([
-  z.enum(['containers', 'hosts', 'jobs', 'engine-events', 'audit']),
+  z.enum(['containers', 'hosts', 'jobs', 'engine-events', 'audit', 'alerts']),
   z.string().regex(/^job:[0-9a-f-]{36}$/),
   z.string().regex(/^metrics:[a-z0-9][a-z0-9_-]{0,62}(?::[0-9a-f]{64})?$/),
 ]);
@@ -54,6 +54,17 @@ export const auditEventSchema = z.object({
   ts: z.number(),
 });
 
+/** An alert was recorded (or an identical one folded into it): the history has something new. */
+export const alertEventSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  status: z.enum(['firing', 'resolved']),
+  severity: z.enum(['info', 'warning', 'critical']),
+  title: z.string(),
+  deduplicated: z.boolean(),
+  at: z.number(),
+});
+
 /** Every message the server sends on /api/ws. */
 export type ServerMessage =
   | { type: 'subscribed'; topics: Topic[] }
@@ -64,6 +75,7 @@ export type ServerMessage =
   | { type: 'event'; topic: 'engine-events'; data: z.infer<typeof engineEventMessageSchema> }
   | { type: 'event'; topic: 'audit'; data: z.infer<typeof auditEventSchema> }
   | { type: 'event'; topic: 'metrics'; data: MetricsLive }
+  | { type: 'event'; topic: 'alerts'; data: z.infer<typeof alertEventSchema> }
   | { type: 'event'; topic: 'jobs' | `job:${string}`; data: z.infer<typeof jobSchema> };
 
 /** Messages a client sends on the exec WebSocket (text frames); raw output comes back as binary frames. */

@@ -24,6 +24,16 @@ export interface BusEvents {
   'container.intent': { hostId: string; container: string; action: string };
   /** Any feature's alert, for the alerts hub to deduplicate, record and route. */
   'alert.raise': AlertInput;
+  /** The hub recorded an alert (or folded an identical one into it). */
+  'alert.recorded': {
+    id: string;
+    key: string;
+    status: 'firing' | 'resolved';
+    severity: 'info' | 'warning' | 'critical';
+    title: string;
+    deduplicated: boolean;
+    at: number;
+  };
   /** A job's new state or progress, as the whole job. */
   'job.update': Job;
   'audit.entry': {

@@ -54,6 +54,16 @@ export function createAlertsFeature(
         ? core.tags.get(alert.hostId, 'container', alert.container.name)
         : Promise.resolve([]),
     kick: () => worker.kick(),
+    onRecorded: (alert, deduplicated) =>
+      core.bus.emit('alert.recorded', {
+        id: alert.id,
+        key: alert.key,
+        status: alert.status,
+        severity: alert.severity,
+        title: alert.title,
+        deduplicated,
+        at: alert.at,
+      }),
     now,
     dedupeMs: DEDUPE_MS,
   });

@@ -55,6 +55,7 @@ export class LiveHub {
         }),
       ),
       bus.on('audit.entry', (data) => this.publish('audit', { type: 'event', topic: 'audit', data })),
+      bus.on('alert.recorded', (data) => this.publish('alerts', { type: 'event', topic: 'alerts', data })),
       bus.on('job.update', (job) => {
         this.publish('jobs', { type: 'event', topic: 'jobs', data: job });
         this.publish(`job:${job.id}`, { type: 'event', topic: `job:${job.id}`, data: job });
