@@ -240,6 +240,46 @@ describe('the hub', () => {
     expect((await server.api('POST', '/api/alerts/events', { title: 'x' }, 'viewer')).status).toBe(403);
   });
 
+  it('records but does not send what a maintenance window mutes, while it is active', async () => {
+    const now = Date.now();
+    const window = await server.api<{ id: string; active: boolean }>(
+      'POST',
+      '/api/notifications/maintenance',
+      {
+        name: 'nightly backup',
+        match: { labels: ['window=test'] },
+        schedule: { kind: 'once', start: now - 60_000, end: now + 3_600_000 },
+      },
+    );
+    expect(window.status).toBe(201);
+    expect(window.body.active).toBe(true);
+    const send = (key: string) =>
+      server.api<{ id: string }>(
+        'POST',
+        '/api/alerts/events',
+        { title: `${P} during maintenance`, key, labels: { window: 'test' } },
+        'operator',
+      );
+    const muted = await send(`${P}m1`);
+    await new Promise((r) => setTimeout(r, 500));
+    const recorded = (await history()).find((a) => a.id === muted.body.id);
+    expect(recorded?.muted).toBe('maintenance: nightly backup');
+    expect(recorded?.deliveries).toEqual([]);
+
+    expect((await server.api('DELETE', `/api/notifications/maintenance/${window.body.id}`)).status).toBe(200);
+    const after = await send(`${P}m2`);
+    await eventually(
+      async () => (await history()).find((a) => a.id === after.body.id)?.deliveries[0]?.state === 'sent',
+    );
+
+    const bad = await server.api<{ field: string }>('POST', '/api/notifications/maintenance', {
+      name: 'backwards',
+      schedule: { kind: 'once', start: now, end: now - 1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toMatch(/end/);
+  });
+
   it('acknowledges an alert', async () => {
     const [a] = await history();
     expect((await server.api('POST', `/api/alerts/${a!.id}/ack`, undefined, 'operator')).status).toBe(200);

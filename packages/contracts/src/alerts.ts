@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from './common.js';
+import { timezoneSchema } from './settings.js';
 
 // Alerts: every feature's "something happened" goes through one hub, which routes it to channels.
 
@@ -262,3 +263,48 @@ export const inboundAlertReplySchema = z.object({ id: z.string(), deduplicated: 
 
 /** What a feature raises into the hub: an alert without the id and time the hub gives it. */
 export type AlertInput = Omit<Alert, 'id' | 'at' | 'url'> & { at?: number; url?: string | null };
+
+// ---- Maintenance windows: alerts in their scope are recorded but not sent ----
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 02:30 (24-hour)');
+
+/** When a window mutes: once (from/to), or every week on some days between two clock times. */
+export const maintenanceScheduleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('once'), start: timestampSchema, end: timestampSchema })
+    .refine((s) => s.end > s.start, { message: 'the end comes after the start', path: ['end'] }),
+  z.object({
+    kind: z.literal('weekly'),
+    /** 0 = Sunday … 6 = Saturday. */
+    days: z.array(z.number().int().min(0).max(6)).min(1, 'choose at least one day').max(7),
+    from: clockTime,
+    /** Earlier than `from`: the window runs past midnight into the next day. */
+    to: clockTime,
+    timezone: timezoneSchema.default('UTC'),
+  }),
+]);
+export type MaintenanceSchedule = z.infer<typeof maintenanceScheduleSchema>;
+
+export const maintenanceBodySchema = z.object({
+  name: channelName,
+  /** Which alerts it mutes (the rules' match; empty: all). */
+  match: alertMatchSchema.default({}),
+  schedule: maintenanceScheduleSchema,
+  enabled: z.boolean().default(true),
+});
+export type MaintenanceBody = z.input<typeof maintenanceBodySchema>;
+export const maintenanceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  match: alertMatchSchema,
+  schedule: maintenanceScheduleSchema,
+  enabled: z.boolean(),
+  /** Whether it mutes right now. */
+  active: z.boolean(),
+  createdAt: timestampSchema,
+});
+export type Maintenance = z.infer<typeof maintenanceSchema>;
+export const maintenanceListReplySchema = z.object({ windows: z.array(maintenanceSchema) });
+export const maintenanceIdParamsSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a maintenance window id'),
+});

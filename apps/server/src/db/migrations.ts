@@ -229,6 +229,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_maintenance_windows': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('maintenance_windows')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('match', 'text', (c) => c.notNull())
+        .addColumn('schedule', 'text', (c) => c.notNull())
+        .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

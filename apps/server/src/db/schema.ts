@@ -191,6 +191,19 @@ export interface AlertDeliveriesTable {
   created_at: number;
 }
 
+/** Maintenance windows: alerts they match are recorded but not sent while they are active. */
+export interface MaintenanceWindowsTable {
+  id: string;
+  name: string;
+  /** JSON AlertMatch. */
+  match: string;
+  /** JSON MaintenanceSchedule. */
+  schedule: string;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   hosts: HostsTable;
   users: UsersTable;
@@ -206,4 +219,5 @@ export interface Database {
   notification_rules: NotificationRulesTable;
   alerts: AlertsTable;
   alert_deliveries: AlertDeliveriesTable;
+  maintenance_windows: MaintenanceWindowsTable;
 }

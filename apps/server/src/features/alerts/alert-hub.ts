@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Alert, AlertInput } from '@harbourmaster/contracts';
 import type { AlertStore } from './alert-store.js';
 import type { RuleStore } from './rule-store.js';
+import type { MaintenanceStore } from './maintenance-store.js';
 import { ruleMatches } from './rule-match.js';
 
 export interface AlertHubDeps {
   store: AlertStore;
   rules: Pick<RuleStore, 'list'>;
-  /** The panel tags of the alert's container (or stack), for rules that match tags. */
+  maintenance: Pick<MaintenanceStore, 'active'>;
+  /** The panel tags of the alert's container (or stack), for rules and windows that match tags. */
   tagsOf(alert: Alert): Promise<string[]>;
   /** Wakes the delivery worker: something was queued. */
   kick(): void;
@@ -21,7 +23,7 @@ export interface AlertHubDeps {
 export interface RaiseResult {
   id: string;
   deduplicated: boolean;
-  /** Why nothing was queued, when nothing was. */
+  /** Why nothing was queued, when nothing was (a maintenance window, no matching rule). */
   skipped?: string;
 }
 
@@ -56,23 +58,28 @@ export class AlertHub {
       return { id: latest.id, deduplicated: true };
     }
     const alert: Alert = { ...input, id: randomUUID(), at: input.at ?? now, url: input.url ?? null };
-    const routes = await this.route(alert, now);
-    await store.insert(alert, routes.length === 0 ? 'no rule matched' : null);
+    const tags = await this.deps.tagsOf(alert);
+    const window = (await this.deps.maintenance.active()).find((w) => ruleMatches(w.match, alert, tags));
+    const routes = window ? [] : await this.route(alert, now, tags);
+    const skipped = window
+      ? `maintenance: ${window.name}`
+      : routes.length === 0
+        ? 'no rule matched'
+        : undefined;
+    await store.insert(alert, skipped ?? null);
     for (const r of routes) await store.enqueue(alert.id, r.channelId, r.ruleId, now);
     this.deps.onRecorded?.(alert, false);
     if (routes.length > 0) this.deps.kick();
-    return {
-      id: alert.id,
-      deduplicated: false,
-      ...(routes.length === 0 ? { skipped: 'no rule matched' } : {}),
-    };
+    return { id: alert.id, deduplicated: false, ...(skipped ? { skipped } : {}) };
   }
 
   /** The channels the rules send this alert to, each once (the first rule that names it). */
-  private async route(alert: Alert, now: number): Promise<Array<{ channelId: string; ruleId: string }>> {
+  private async route(
+    alert: Alert,
+    now: number,
+    tags: readonly string[],
+  ): Promise<Array<{ channelId: string; ruleId: string }>> {
     const rules = (await this.deps.rules.list()).filter((r) => r.enabled);
-    if (rules.length === 0) return [];
-    const tags = rules.some((r) => r.match.tags?.length) ? await this.deps.tagsOf(alert) : [];
     const out = new Map<string, string>();
     for (const rule of rules) {
       if (!ruleMatches(rule.match, alert, tags)) continue;

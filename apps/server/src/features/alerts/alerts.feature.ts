@@ -10,8 +10,10 @@ import { ChannelStore } from './channel-store.js';
 import { CrashDetector, type CrashContext } from './crash-detector.js';
 import { DeliveryWorker, SEND_TIMEOUT_MS } from './delivery-worker.js';
 import { RuleStore } from './rule-store.js';
+import { MaintenanceStore } from './maintenance-store.js';
 import { registerAlertRoutes } from './alerts.routes.js';
 import { registerNotificationRoutes } from './notifications.routes.js';
+import { registerMaintenanceRoutes } from './maintenance.routes.js';
 
 /** Identical alerts within a minute are one alert (repeats counted). */
 const DEDUPE_MS = 60_000;
@@ -31,6 +33,7 @@ export function createAlertsFeature(
   const store = new AlertStore(core.db);
   const channels = new ChannelStore(core.db, core.secrets);
   const rules = new RuleStore(core.db);
+  const maintenance = new MaintenanceStore(core.db);
   const worker = new DeliveryWorker({
     store,
     channels,
@@ -49,6 +52,7 @@ export function createAlertsFeature(
   const hub = new AlertHub({
     store,
     rules,
+    maintenance,
     tagsOf: (alert: Alert) =>
       alert.hostId && alert.container
         ? core.tags.get(alert.hostId, 'container', alert.container.name)
@@ -120,6 +124,7 @@ export function createAlertsFeature(
     name: 'alerts',
     routes: (app) => {
       registerNotificationRoutes(app, { channels, rules, audit: core.audit, test });
+      registerMaintenanceRoutes(app, { maintenance, audit: core.audit });
       registerAlertRoutes(app, { store, hub, audit: core.audit, now });
     },
     start() {
