@@ -11,6 +11,7 @@ import { CrashDetector, type CrashContext } from './crash-detector.js';
 import { DeliveryWorker, SEND_TIMEOUT_MS } from './delivery-worker.js';
 import { RuleStore } from './rule-store.js';
 import { MaintenanceStore } from './maintenance-store.js';
+import { SelfHealer } from './self-healer.js';
 import { registerAlertRoutes } from './alerts.routes.js';
 import { registerNotificationRoutes } from './notifications.routes.js';
 import { registerMaintenanceRoutes } from './maintenance.routes.js';
@@ -27,7 +28,7 @@ const LOG_TAIL_LINES = 10;
  * persisted outbox) to the channels.
  */
 export function createAlertsFeature(
-  core: Pick<Core, 'db' | 'secrets' | 'bus' | 'hosts' | 'tags' | 'audit' | 'logger'>,
+  core: Pick<Core, 'db' | 'secrets' | 'bus' | 'hosts' | 'tags' | 'audit' | 'logger' | 'inventory'>,
 ): Feature {
   const now = Date.now;
   const store = new AlertStore(core.db);
@@ -77,14 +78,43 @@ export function createAlertsFeature(
       .catch((err: unknown) =>
         core.logger.error({ err, key: input.key }, 'alerts: could not record an alert'),
       );
-  const detector = new CrashDetector({
+  const timer = (fn: () => void, ms: number) => {
+    const t = setTimeout(fn, ms);
+    return { cancel: () => clearTimeout(t) };
+  };
+  const healer = new SelfHealer({
+    restart: (hostId, id) => core.hosts.engine(hostId).restartContainer(id),
+    projectContainers: async (hostId, project) => {
+      const listed = await core.inventory.containers(hostId);
+      return listed.ok
+        ? [...listed.entries]
+            .filter((e) => e.raw.Labels?.['com.docker.compose.project'] === project)
+            .map((e) => e.raw.Id)
+        : [];
+    },
     raise,
+    record: (hostId, id, name, reason, error) =>
+      void core.audit
+        .record({
+          actor: { name: 'self-heal', id: null, via: 'system' },
+          action: 'container.autoheal',
+          hostId,
+          target: name,
+          result: error === null ? 'ok' : 'error',
+          detail: { containerId: id, reason, ...(error === null ? {} : { error }) },
+        })
+        .catch((err: unknown) => core.logger.error({ err }, 'alerts: could not audit a self-heal restart')),
+    setTimer: timer,
+    now,
+  });
+  const detector = new CrashDetector({
+    raise: (input) => {
+      raise(input);
+      healer.consider(input);
+    },
     context: (hostId, id) => crashContext(core, hostId, id),
     now,
-    setTimer: (fn, ms) => {
-      const t = setTimeout(fn, ms);
-      return { cancel: () => clearTimeout(t) };
-    },
+    setTimer: timer,
   });
   const unsubscribe: Array<() => void> = [];
 
@@ -129,8 +159,14 @@ export function createAlertsFeature(
     },
     start() {
       unsubscribe.push(
-        core.bus.on('engine.event', ({ hostId, event }) => detector.handle(hostId, event)),
-        core.bus.on('container.intent', ({ hostId, container }) => detector.expect(hostId, container)),
+        core.bus.on('engine.event', ({ hostId, event }) => {
+          detector.handle(hostId, event);
+          healer.handle(hostId, event);
+        }),
+        core.bus.on('container.intent', ({ hostId, container }) => {
+          detector.expect(hostId, container);
+          healer.cancel(hostId, container);
+        }),
         core.bus.on('alert.raise', raise),
       );
       // What a restart left in the outbox goes out now.
@@ -139,6 +175,7 @@ export function createAlertsFeature(
     async stop() {
       for (const off of unsubscribe.splice(0)) off();
       detector.close();
+      healer.close();
       await worker.stop();
     },
   };
