@@ -12,6 +12,7 @@ import { DeliveryWorker, SEND_TIMEOUT_MS } from './delivery-worker.js';
 import { RuleStore } from './rule-store.js';
 import { MaintenanceStore } from './maintenance-store.js';
 import { SelfHealer } from './self-healer.js';
+import { hostStatusAlert } from './host-alerts.js';
 import { registerAlertRoutes } from './alerts.routes.js';
 import { registerNotificationRoutes } from './notifications.routes.js';
 import { registerMaintenanceRoutes } from './maintenance.routes.js';
@@ -168,6 +169,9 @@ export function createAlertsFeature(
           healer.cancel(hostId, container);
         }),
         core.bus.on('alert.raise', raise),
+        core.bus.on('host.status', ({ hostId, reachable, error }) =>
+          raise(hostStatusAlert(hostId, reachable, error)),
+        ),
       );
       // What a restart left in the outbox goes out now.
       worker.kick();
