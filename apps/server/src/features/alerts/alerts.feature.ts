@@ -118,6 +118,7 @@ export function createAlertsFeature(
     setTimer: timer,
   });
   const unsubscribe: Array<() => void> = [];
+  const hostReachable = new Map<string, boolean>();
 
   const test = async (channelId: string) => {
     const channel = await channels.open(channelId);
@@ -169,9 +170,12 @@ export function createAlertsFeature(
           healer.cancel(hostId, container);
         }),
         core.bus.on('alert.raise', raise),
-        core.bus.on('host.status', ({ hostId, reachable, error }) =>
-          raise(hostStatusAlert(hostId, reachable, error)),
-        ),
+        // Reconnect attempts repeat the status; only a change is news.
+        core.bus.on('host.status', ({ hostId, reachable, error }) => {
+          if (hostReachable.get(hostId) === reachable) return;
+          hostReachable.set(hostId, reachable);
+          raise(hostStatusAlert(hostId, reachable, error));
+        }),
       );
       // What a restart left in the outbox goes out now.
       worker.kick();
