@@ -177,6 +177,12 @@ export function createAlertsFeature(
           raise(hostStatusAlert(hostId, reachable, error));
         }),
       );
+      // A host found unreachable before this feature started listening.
+      for (const { host, status } of core.hosts.list())
+        if (!status.reachable && status.error !== 'connecting' && !hostReachable.has(host.id)) {
+          hostReachable.set(host.id, false);
+          raise(hostStatusAlert(host.id, false, status.error));
+        }
       // What a restart left in the outbox goes out now.
       worker.kick();
     },
