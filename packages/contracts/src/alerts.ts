@@ -308,3 +308,59 @@ export const maintenanceListReplySchema = z.object({ windows: z.array(maintenanc
 export const maintenanceIdParamsSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a maintenance window id'),
 });
+
+// ---- Threshold rules over metrics ----
+
+export const thresholdMetricSchema = z.enum([
+  /** Containers: CPU in cores. */
+  'container.cpu',
+  /** Containers: memory in bytes. */
+  'container.memory',
+  /** Containers: memory as % of the container's limit (only containers with a limit). */
+  'container.memoryPercent',
+  'host.cpuPercent',
+  'host.memoryPercent',
+  'host.dataDiskPercent',
+  'host.dockerDiskPercent',
+]);
+export type ThresholdMetric = z.infer<typeof thresholdMetricSchema>;
+
+export const thresholdBodySchema = z.object({
+  name: channelName,
+  metric: thresholdMetricSchema,
+  /** Fires when the value stays above this… */
+  above: z.number().min(0).max(1e15),
+  /** …for this long (0: at the first sample above). */
+  forSeconds: z.number().int().min(0).max(86_400).default(300),
+  /** Which containers or hosts (hosts, stacks, labels, kinds ignored for host metrics except hosts). */
+  match: z
+    .object({
+      hosts: z.array(z.string().max(64)).max(100).optional(),
+      /** Container names. */
+      containers: z.array(z.string().max(200)).max(100).optional(),
+      stacks: z.array(z.string().max(100)).max(100).optional(),
+      labels: z.array(z.string().max(512)).max(100).optional(),
+    })
+    .default({}),
+  severity: alertSeveritySchema.default('warning'),
+  enabled: z.boolean().default(true),
+});
+export type ThresholdBody = z.input<typeof thresholdBodySchema>;
+export const thresholdSchema = thresholdBodySchema.extend({
+  id: z.string(),
+  forSeconds: z.number(),
+  match: z.object({
+    hosts: z.array(z.string()).optional(),
+    containers: z.array(z.string()).optional(),
+    stacks: z.array(z.string()).optional(),
+    labels: z.array(z.string()).optional(),
+  }),
+  severity: alertSeveritySchema,
+  enabled: z.boolean(),
+  createdAt: timestampSchema,
+});
+export type Threshold = z.infer<typeof thresholdSchema>;
+export const thresholdListReplySchema = z.object({ thresholds: z.array(thresholdSchema) });
+export const thresholdIdParamsSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a threshold id'),
+});

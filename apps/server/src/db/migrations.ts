@@ -243,6 +243,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008_thresholds': {
+    async up(db: Kysely<unknown>) {
+      // Threshold rules keep their whole definition as JSON: one row per rule, read on each change.
+      await db.schema
+        .createTable('alert_thresholds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

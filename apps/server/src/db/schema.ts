@@ -204,6 +204,14 @@ export interface MaintenanceWindowsTable {
   updated_at: number;
 }
 
+/** A threshold rule over metrics; `definition` is its JSON body. */
+export interface AlertThresholdsTable {
+  id: string;
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   hosts: HostsTable;
   users: UsersTable;
@@ -220,4 +228,5 @@ export interface Database {
   alerts: AlertsTable;
   alert_deliveries: AlertDeliveriesTable;
   maintenance_windows: MaintenanceWindowsTable;
+  alert_thresholds: AlertThresholdsTable;
 }

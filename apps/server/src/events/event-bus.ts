@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { EngineEvent } from '@harbourmaster/engine';
-import type { AlertInput, Job } from '@harbourmaster/contracts';
+import type {
+  AlertInput,
+  ContainerMetricValues,
+  HostMetricValues,
+  Job,
+  MetricsSnapshot,
+} from '@harbourmaster/contracts';
 
 /** Every internal event and its payload; features subscribe by name with a typed handler. */
 export interface BusEvents {
@@ -33,6 +39,14 @@ export interface BusEvents {
     title: string;
     deduplicated: boolean;
     at: number;
+  };
+  /** One metrics pass of a host: the values computed and the raw snapshot (limits, totals). */
+  'metrics.pass': {
+    hostId: string;
+    at: number;
+    host: HostMetricValues | null;
+    containers: ReadonlyMap<string, ContainerMetricValues>;
+    snapshot: MetricsSnapshot;
   };
   /** A job's new state or progress, as the whole job. */
   'job.update': Job;

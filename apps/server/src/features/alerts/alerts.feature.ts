@@ -13,6 +13,9 @@ import { RuleStore } from './rule-store.js';
 import { MaintenanceStore } from './maintenance-store.js';
 import { SelfHealer } from './self-healer.js';
 import { hostStatusAlert } from './host-alerts.js';
+import { ThresholdStore } from './threshold-store.js';
+import { ThresholdEvaluator, type ContainerFacts } from './threshold-evaluator.js';
+import { registerThresholdRoutes } from './thresholds.routes.js';
 import { registerAlertRoutes } from './alerts.routes.js';
 import { registerNotificationRoutes } from './notifications.routes.js';
 import { registerMaintenanceRoutes } from './maintenance.routes.js';
@@ -36,6 +39,7 @@ export function createAlertsFeature(
   const channels = new ChannelStore(core.db, core.secrets);
   const rules = new RuleStore(core.db);
   const maintenance = new MaintenanceStore(core.db);
+  const thresholds = new ThresholdStore(core.db);
   const worker = new DeliveryWorker({
     store,
     channels,
@@ -117,6 +121,21 @@ export function createAlertsFeature(
     now,
     setTimer: timer,
   });
+  const evaluator = new ThresholdEvaluator(raise);
+  /** One metrics pass against the threshold rules; nothing is looked up while there are none. */
+  const evaluate = async (pass: Parameters<ThresholdEvaluator['evaluate']>[1]) => {
+    const rules = await thresholds.list();
+    if (rules.length === 0) return;
+    const listed = await core.inventory.containers(pass.hostId);
+    const byId = new Map<string, ContainerFacts>();
+    if (listed.ok)
+      for (const e of listed.entries)
+        byId.set(e.raw.Id, {
+          name: e.raw.Names[0]?.replace(/^\//, '') ?? e.raw.Id.slice(0, 12),
+          labels: e.raw.Labels ?? {},
+        });
+    evaluator.evaluate(rules, pass, (id) => byId.get(id));
+  };
   const unsubscribe: Array<() => void> = [];
   const hostReachable = new Map<string, boolean>();
 
@@ -157,6 +176,7 @@ export function createAlertsFeature(
     routes: (app) => {
       registerNotificationRoutes(app, { channels, rules, audit: core.audit, test });
       registerMaintenanceRoutes(app, { maintenance, audit: core.audit });
+      registerThresholdRoutes(app, { thresholds, audit: core.audit });
       registerAlertRoutes(app, { store, hub, audit: core.audit, now });
     },
     start() {
@@ -170,6 +190,11 @@ export function createAlertsFeature(
           healer.cancel(hostId, container);
         }),
         core.bus.on('alert.raise', raise),
+        core.bus.on('metrics.pass', (pass) => {
+          void evaluate(pass).catch((err: unknown) =>
+            core.logger.error({ err }, 'alerts: threshold rules failed'),
+          );
+        }),
         // Reconnect attempts repeat the status; only a change is news.
         core.bus.on('host.status', ({ hostId, reachable, error }) => {
           if (hostReachable.get(hostId) === reachable) return;

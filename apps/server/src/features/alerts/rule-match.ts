@@ -19,7 +19,7 @@ export function ruleMatches(match: AlertMatch, alert: Alert, tags: readonly stri
 }
 
 /** `key` matches a label present with any value; `key=value` that exact value. */
-function hasLabel(labels: Record<string, string>, wanted: string): boolean {
+export function hasLabel(labels: Readonly<Record<string, string>>, wanted: string): boolean {
   const i = wanted.indexOf('=');
   if (i < 0) return Object.hasOwn(labels, wanted);
   const key = wanted.slice(0, i);

@@ -191,6 +191,13 @@ export class MetricsService {
       nameOf(listed.entries.find((e) => e.raw.Id === id)),
     );
     this.publish(hostId, at, pass.values.host, pass.values.containers);
+    this.deps.bus.emit('metrics.pass', {
+      hostId,
+      at,
+      host: pass.values.host,
+      containers: pass.values.containers,
+      snapshot: pass.snapshot,
+    });
   }
 
   private async loadFacts(hostId: string): Promise<void> {
