@@ -364,3 +364,48 @@ export const thresholdListReplySchema = z.object({ thresholds: z.array(threshold
 export const thresholdIdParamsSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a threshold id'),
 });
+
+// ---- Log-pattern rules: a regular expression over chosen containers' live logs ----
+
+export const LOG_PATTERN_MAX = 200;
+
+export const logRuleBodySchema = z.object({
+  name: channelName,
+  /** A JavaScript regular expression; nested repetition (exponential time) is refused. */
+  pattern: z
+    .string()
+    .min(1, 'enter a pattern')
+    .max(LOG_PATTERN_MAX, `a pattern has at most ${LOG_PATTERN_MAX} characters`),
+  ignoreCase: z.boolean().default(false),
+  /** Opt-in: only the containers this names are followed (at least one of containers or stacks). */
+  match: z
+    .object({
+      hosts: z.array(z.string().max(64)).max(100).optional(),
+      containers: z.array(z.string().max(200)).max(100).optional(),
+      stacks: z.array(z.string().max(100)).max(100).optional(),
+    })
+    .refine((m) => (m.containers?.length ?? 0) + (m.stacks?.length ?? 0) > 0, {
+      message: 'name the containers or stacks whose logs to watch',
+      path: ['containers'],
+    }),
+  severity: alertSeveritySchema.default('warning'),
+  enabled: z.boolean().default(true),
+});
+export type LogRuleBody = z.input<typeof logRuleBodySchema>;
+export const logRuleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  pattern: z.string(),
+  ignoreCase: z.boolean(),
+  match: z.object({
+    hosts: z.array(z.string()).optional(),
+    containers: z.array(z.string()).optional(),
+    stacks: z.array(z.string()).optional(),
+  }),
+  severity: alertSeveritySchema,
+  enabled: z.boolean(),
+  createdAt: timestampSchema,
+});
+export type LogRule = z.infer<typeof logRuleSchema>;
+export const logRuleListReplySchema = z.object({ rules: z.array(logRuleSchema) });
+export const logRuleIdParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a rule id') });

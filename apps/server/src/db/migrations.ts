@@ -255,6 +255,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0009_log_rules': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('alert_log_rules')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

@@ -212,6 +212,14 @@ export interface AlertThresholdsTable {
   updated_at: number;
 }
 
+/** A log-pattern rule; `definition` is its JSON body. */
+export interface AlertLogRulesTable {
+  id: string;
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   hosts: HostsTable;
   users: UsersTable;
@@ -229,4 +237,5 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   maintenance_windows: MaintenanceWindowsTable;
   alert_thresholds: AlertThresholdsTable;
+  alert_log_rules: AlertLogRulesTable;
 }

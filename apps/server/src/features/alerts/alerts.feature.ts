@@ -1,30 +1,37 @@
-import { demuxLogStream } from '@harbourmaster/engine';
 import type { Alert } from '@harbourmaster/contracts';
 import type { Core } from '../../core.js';
 import type { Feature } from '../feature.js';
 import { sendAlert } from '../../adapters/notify/channel-senders.js';
+import { testChannel } from './channel-test.js';
 import { ChannelError } from '../../adapters/notify/channel-error.js';
 import { AlertHub } from './alert-hub.js';
 import { AlertStore } from './alert-store.js';
 import { ChannelStore } from './channel-store.js';
-import { CrashDetector, type CrashContext } from './crash-detector.js';
-import { DeliveryWorker, SEND_TIMEOUT_MS } from './delivery-worker.js';
+import { CrashDetector } from './crash-detector.js';
+import { crashContext, followLogLines, runningContainers } from './engine-reads.js';
+import { DeliveryWorker } from './delivery-worker.js';
 import { RuleStore } from './rule-store.js';
 import { MaintenanceStore } from './maintenance-store.js';
 import { SelfHealer } from './self-healer.js';
 import { hostStatusAlert } from './host-alerts.js';
 import { ThresholdStore } from './threshold-store.js';
 import { ThresholdEvaluator, type ContainerFacts } from './threshold-evaluator.js';
-import { registerThresholdRoutes } from './thresholds.routes.js';
+import { registerDefinitionRoutes } from './definition.routes.js';
+import { LogRuleStore } from './log-rule-store.js';
+import { LogWatcher } from './log-watcher.js';
+import { UnsafePatternError, compileLogPattern } from './log-pattern.js';
+import {
+  logRuleBodySchema,
+  logRuleSchema,
+  thresholdBodySchema,
+  thresholdSchema,
+} from '@harbourmaster/contracts';
 import { registerAlertRoutes } from './alerts.routes.js';
 import { registerNotificationRoutes } from './notifications.routes.js';
 import { registerMaintenanceRoutes } from './maintenance.routes.js';
 
 /** Identical alerts within a minute are one alert (repeats counted). */
 const DEDUPE_MS = 60_000;
-/** What a crash alert may wait for the engine's state and last log lines. */
-const CONTEXT_DEADLINE_MS = 1_500;
-const LOG_TAIL_LINES = 10;
 
 /**
  * Alerts: crashes, OOM kills, unhealthy containers and restart loops from the event stream, every
@@ -40,6 +47,7 @@ export function createAlertsFeature(
   const rules = new RuleStore(core.db);
   const maintenance = new MaintenanceStore(core.db);
   const thresholds = new ThresholdStore(core.db);
+  const logRules = new LogRuleStore(core.db);
   const worker = new DeliveryWorker({
     store,
     channels,
@@ -121,6 +129,15 @@ export function createAlertsFeature(
     now,
     setTimer: timer,
   });
+  const logWatcher = new LogWatcher({
+    rules: () => logRules.list(),
+    running: () => runningContainers(core),
+    follow: (hostId, id, signal) => followLogLines(core, hostId, id, signal),
+    raise,
+    setTimer: timer,
+    now,
+    onError: (err) => core.logger.warn({ err }, 'alerts: a log-pattern follower stopped'),
+  });
   const evaluator = new ThresholdEvaluator(raise);
   /** One metrics pass against the threshold rules; nothing is looked up while there are none. */
   const evaluate = async (pass: Parameters<ThresholdEvaluator['evaluate']>[1]) => {
@@ -139,44 +156,43 @@ export function createAlertsFeature(
   const unsubscribe: Array<() => void> = [];
   const hostReachable = new Map<string, boolean>();
 
-  const test = async (channelId: string) => {
-    const channel = await channels.open(channelId);
-    if (!channel) return null;
-    const started = now();
-    const alert: Alert = {
-      id: 'test',
-      key: `test:${channelId}`,
-      source: 'system',
-      kind: 'test',
-      severity: 'info',
-      status: 'firing',
-      title: 'Test alert from Harbourmaster',
-      message: `If you read this, the channel "${channel.name}" works.`,
-      hostId: null,
-      container: null,
-      stack: null,
-      labels: {},
-      detail: {},
-      at: started,
-      url: null,
-    };
-    try {
-      await sendAlert(channel, alert, { timeoutMs: SEND_TIMEOUT_MS });
-      await channels.noteOutcome(channelId, null);
-      return { ok: true, error: null, ms: now() - started };
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      await channels.noteOutcome(channelId, message);
-      return { ok: false, error: message, ms: now() - started };
-    }
-  };
+  const test = (channelId: string) => testChannel(channels, channelId, now);
 
   return {
     name: 'alerts',
     routes: (app) => {
       registerNotificationRoutes(app, { channels, rules, audit: core.audit, test });
       registerMaintenanceRoutes(app, { maintenance, audit: core.audit });
-      registerThresholdRoutes(app, { thresholds, audit: core.audit });
+      registerDefinitionRoutes(app, {
+        path: '/api/notifications/thresholds',
+        listKey: 'thresholds',
+        noun: 'threshold rule',
+        auditAs: 'threshold',
+        body: thresholdBodySchema,
+        item: thresholdSchema,
+        store: thresholds,
+        audit: core.audit,
+      });
+      registerDefinitionRoutes(app, {
+        path: '/api/notifications/log-rules',
+        listKey: 'rules',
+        noun: 'log-pattern rule',
+        auditAs: 'log-rule',
+        body: logRuleBodySchema,
+        item: logRuleSchema,
+        store: logRules,
+        audit: core.audit,
+        check: (body) => {
+          try {
+            compileLogPattern(body.pattern, body.ignoreCase);
+            return null;
+          } catch (err) {
+            if (err instanceof UnsafePatternError) return { message: err.message, field: 'pattern' };
+            throw err;
+          }
+        },
+        onChange: () => logWatcher.changed(),
+      });
       registerAlertRoutes(app, { store, hub, audit: core.audit, now });
     },
     start() {
@@ -190,6 +206,9 @@ export function createAlertsFeature(
           healer.cancel(hostId, container);
         }),
         core.bus.on('alert.raise', raise),
+        core.bus.on('container.state', ({ action }) => {
+          if (action === 'start' || action === 'die' || action === 'destroy') logWatcher.changed();
+        }),
         core.bus.on('metrics.pass', (pass) => {
           void evaluate(pass).catch((err: unknown) =>
             core.logger.error({ err }, 'alerts: threshold rules failed'),
@@ -208,6 +227,7 @@ export function createAlertsFeature(
           hostReachable.set(host.id, false);
           raise(hostStatusAlert(host.id, false, status.error));
         }
+      logWatcher.changed();
       // What a restart left in the outbox goes out now.
       worker.kick();
     },
@@ -215,34 +235,8 @@ export function createAlertsFeature(
       for (const off of unsubscribe.splice(0)) off();
       detector.close();
       healer.close();
+      logWatcher.close();
       await worker.stop();
     },
-  };
-}
-
-/** The engine's word on a container that just exited, and its last lines, within a deadline. */
-async function crashContext(
-  core: Pick<Core, 'hosts'>,
-  hostId: string,
-  id: string,
-): Promise<CrashContext | null> {
-  const signal = AbortSignal.timeout(CONTEXT_DEADLINE_MS);
-  const engine = core.hosts.engine(hostId);
-  const inspect = await Promise.race([
-    engine.inspectContainer(id),
-    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error))),
-  ]);
-  const logTail: string[] = [];
-  try {
-    const raw = await engine.containerLogs(id, { stdout: true, stderr: true, tail: LOG_TAIL_LINES }, signal);
-    for await (const l of demuxLogStream(raw, { tty: inspect.Config.Tty, timestamps: false }))
-      logTail.push(l.line.slice(0, 500));
-  } catch {
-    // The lines are a courtesy: the alert goes without them.
-  }
-  return {
-    oomKilled: inspect.State.OOMKilled === true,
-    error: inspect.State.Error || null,
-    logTail: logTail.slice(-LOG_TAIL_LINES),
   };
 }
