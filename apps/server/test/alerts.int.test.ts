@@ -24,7 +24,7 @@ async function history(): Promise<AlertHistoryItem[]> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ HM_PUBLIC_URL: 'https://harbour.example.net/' });
   receiver = await startReceiver();
   const created = await server.api<Channel>('POST', '/api/notifications/channels', {
     name: 'ops webhook',
@@ -78,6 +78,8 @@ describe('container alerts from the event stream', () => {
       detail: { exitCode: 3 },
     });
     expect(alert?.detail.logTail).toContain('about to fail');
+    const id = await docker('inspect', '-f', '{{.Id}}', name);
+    expect(alert?.url).toBe(`https://harbour.example.net/containers/local/${id}`);
     const req = receiver.received.find((r) => r.body.includes(name))!;
     expect(req.path).toBe('/hook?token=sekrit-url-token');
     expect(req.headers.authorization).toBe('Bearer sekrit-header');

@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HM_SECRET_KEY: 'short' })).toThrow(/HM_SECRET_KEY/);
   });
 
+  it('takes the public URL without its trailing slash, and refuses anything but http(s)', () => {
+    expect(loadConfig({}).publicUrl).toBeNull();
+    expect(loadConfig({ HM_PUBLIC_URL: 'https://harbour.example.net/' }).publicUrl).toBe(
+      'https://harbour.example.net',
+    );
+    expect(() => loadConfig({ HM_PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/HM_PUBLIC_URL/);
+    expect(() => loadConfig({ HM_PUBLIC_URL: 'harbour.example.net' })).toThrow(/HM_PUBLIC_URL/);
+  });
+
   it('reads values and treats empty strings as unset', () => {
     const c = loadConfig({
       HM_PORT: '8080',

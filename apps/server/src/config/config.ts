@@ -66,6 +66,13 @@ const envSchema = z.object({
   HM_CGROUP_ROOT: z.string().startsWith('/', 'must be an absolute path').default('/sys/fs/cgroup'),
   /** One folder per stack (compose file and .env); default `<data dir>/stacks`. */
   HM_STACKS_DIR: z.string().min(1).optional(),
+  /** The panel's address as people reach it (https://harbour.example.net): alerts link back to it. */
+  HM_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http:// or https:// URL, like https://harbour.example.net',
+    })
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -86,6 +93,8 @@ export type Config = Readonly<{
   metrics: Readonly<{ sampler: 'auto' | 'cgroup' | 'engine-stats'; procRoot: string; cgroupRoot: string }>;
   /** Where stacks live: HM_STACKS_DIR, or `stacks` in the data dir. */
   stacksDir: string;
+  /** The panel's public address without a trailing slash (HM_PUBLIC_URL), or null: alerts then carry no link. */
+  publicUrl: string | null;
 }>;
 
 /** A bad environment variable; the message names it. */
@@ -131,5 +140,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       cgroupRoot: e.HM_CGROUP_ROOT,
     }),
     stacksDir: e.HM_STACKS_DIR ?? `${e.HM_DATA_DIR.replace(/\/+$/, '')}/stacks`,
+    publicUrl: e.HM_PUBLIC_URL ? e.HM_PUBLIC_URL.replace(/\/+$/, '') : null,
   });
 }

@@ -16,6 +16,8 @@ export interface AlertHubDeps {
   /** Told of every alert recorded (live view). */
   onRecorded?(alert: Alert, deduplicated: boolean): void;
   now(): number;
+  /** The panel's public address, for the link an alert carries (null: no link). */
+  publicUrl: string | null;
   /** Identical alerts (one key, one status) within this window are folded into the first. */
   dedupeMs: number;
 }
@@ -57,7 +59,12 @@ export class AlertHub {
       if (alert) this.deps.onRecorded?.(alert, true);
       return { id: latest.id, deduplicated: true };
     }
-    const alert: Alert = { ...input, id: randomUUID(), at: input.at ?? now, url: input.url ?? null };
+    const alert: Alert = {
+      ...input,
+      id: randomUUID(),
+      at: input.at ?? now,
+      url: input.url ?? this.linkFor(input),
+    };
     const tags = await this.deps.tagsOf(alert);
     const window = (await this.deps.maintenance.active()).find((w) => ruleMatches(w.match, alert, tags));
     const routes = window ? [] : await this.route(alert, now, tags);
@@ -71,6 +78,15 @@ export class AlertHub {
     this.deps.onRecorded?.(alert, false);
     if (routes.length > 0) this.deps.kick();
     return { id: alert.id, deduplicated: false, ...(skipped ? { skipped } : {}) };
+  }
+
+  /** Where in the panel the alert's subject is: its container, else the alert history. */
+  private linkFor(input: AlertInput): string | null {
+    const base = this.deps.publicUrl;
+    if (!base) return null;
+    if (input.hostId && input.container)
+      return `${base}/containers/${encodeURIComponent(input.hostId)}/${encodeURIComponent(input.container.id)}`;
+    return `${base}/alerts`;
   }
 
   /** The channels the rules send this alert to, each once (the first rule that names it). */

@@ -39,7 +39,7 @@ const DEDUPE_MS = 60_000;
  * persisted outbox) to the channels.
  */
 export function createAlertsFeature(
-  core: Pick<Core, 'db' | 'secrets' | 'bus' | 'hosts' | 'tags' | 'audit' | 'logger' | 'inventory'>,
+  core: Pick<Core, 'db' | 'secrets' | 'bus' | 'hosts' | 'tags' | 'audit' | 'logger' | 'inventory' | 'config'>,
 ): Feature {
   const now = Date.now;
   const store = new AlertStore(core.db);
@@ -83,6 +83,7 @@ export function createAlertsFeature(
         at: alert.at,
       }),
     now,
+    publicUrl: core.config.publicUrl,
     dedupeMs: DEDUPE_MS,
   });
   const raise = (input: Parameters<AlertHub['raise']>[0]) =>
