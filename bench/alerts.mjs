@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setupAdmin, startDaemon } from './support/daemon.mjs';
+import { START_NODE_FLAGS, setupAdmin, startDaemon } from './support/daemon.mjs';
 import { engineRequest, engineSocket, pool } from './support/engine.mjs';
 
 const { values: opt } = parseArgs({
@@ -54,13 +54,26 @@ async function createRunning(names) {
 }
 
 async function removeAll() {
-  const list = await engineRequest(socketPath, 'GET', `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ name: [PREFIX] }))}`);
+  const list = await engineRequest(
+    socketPath,
+    'GET',
+    `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ name: [PREFIX] }))}`,
+  );
   await pool(list.body ?? [], 8, (c) => engineRequest(socketPath, 'DELETE', `/containers/${c.Id}?force=1`));
 }
 
 const port = 19600 + (process.pid % 100);
 const dataDir = mkdtempSync(join(tmpdir(), 'hm-bench-al-'));
-const daemon = startDaemon({ port, dataDir, dockerHost: `unix://${socketPath}`, echo: false });
+const daemon = startDaemon({
+  port,
+  dataDir,
+  dockerHost: `unix://${socketPath}`,
+  echo: false,
+  // e.g. BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to see where the time goes
+  ...(process.env.BENCH_NODE_FLAGS
+    ? { nodeFlags: [...START_NODE_FLAGS, ...process.env.BENCH_NODE_FLAGS.split(' ')] }
+    : {}),
+});
 try {
   await removeAll();
   const { cookie, csrfToken } = await setupAdmin(daemon, { username: 'bench', password: 'bench password 1' });
@@ -73,8 +86,16 @@ try {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  const channel = await admin('POST', '/api/notifications/channels', { name: 'bench', type: 'webhook', config: { url: hookUrl } });
-  await admin('POST', '/api/notifications/rules', { name: 'all containers', channelIds: [channel.id], match: { sources: ['container'] } });
+  const channel = await admin('POST', '/api/notifications/channels', {
+    name: 'bench',
+    type: 'webhook',
+    config: { url: hookUrl },
+  });
+  await admin('POST', '/api/notifications/rules', {
+    name: 'all containers',
+    channelIds: [channel.id],
+    match: { sources: ['container'] },
+  });
 
   // 1. One crash at a time (two in flight): kill → webhook.
   const crashes = Array.from({ length: Number(opt.crashes) }, (_, i) => `${PREFIX}one-${i}`);
@@ -110,12 +131,16 @@ try {
   const kills = burst.map(
     (name, i) =>
       new Promise((resolve) =>
-        setTimeout(() => engineRequest(socketPath, 'POST', `/containers/${name}/kill`).then(resolve, resolve), i * gap),
+        setTimeout(
+          () => engineRequest(socketPath, 'POST', `/containers/${name}/kill`).then(resolve, resolve),
+          i * gap,
+        ),
       ),
   );
   await Promise.all(kills);
   const killedAt = performance.now() + performance.timeOrigin;
-  for (let i = 0; i < 600 && burst.some((n) => !arrived.has(n)); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 600 && burst.some((n) => !arrived.has(n)); i++)
+    await new Promise((r) => setTimeout(r, 50));
   probing = false;
   await prober;
   const got = burst.filter((n) => arrived.has(n));
@@ -128,8 +153,12 @@ try {
   console.log(
     `no-op request during the burst (${probes.length} probes): median ${ms(q(probes, 0.5))}, p99 ${ms(q(probes, 0.99))}, max ${ms(probes.at(-1))}`,
   );
-  const history = await fetch(`${daemon.url}/api/alerts?limit=500&source=container`, { headers: { cookie } }).then((r) => r.json());
-  console.log(`history holds ${history.alerts.length} container alerts (one per crashed container: each is its own key)`);
+  const history = await fetch(`${daemon.url}/api/alerts?limit=500&source=container`, {
+    headers: { cookie },
+  }).then((r) => r.json());
+  console.log(
+    `history holds ${history.alerts.length} container alerts (one per crashed container: each is its own key)`,
+  );
 } finally {
   await daemon.stop();
   receiver.close();

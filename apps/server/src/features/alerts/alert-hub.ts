@@ -40,7 +40,9 @@ export class AlertHub {
   constructor(private readonly deps: AlertHubDeps) {}
 
   raise(input: AlertInput): Promise<RaiseResult> {
-    const next = this.#chain.then(() => this.record(input));
+    // SQLite answers synchronously, so a queue of raises would otherwise run as one long stretch of
+    // promise callbacks: each waits for a turn of the event loop, and requests are served between.
+    const next = this.#chain.then(yieldToLoop).then(() => this.record(input));
     this.#chain = next.catch(() => undefined);
     return next;
   }
@@ -111,3 +113,6 @@ export class AlertHub {
     return [...out].map(([channelId, ruleId]) => ({ channelId, ruleId }));
   }
 }
+
+/** Resolves on the next turn of the event loop, after pending I/O. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

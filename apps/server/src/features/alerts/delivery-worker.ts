@@ -1,6 +1,7 @@
 import type { Alert, ChannelConfig } from '@harbourmaster/contracts';
 import type { AlertStore, DueDelivery } from './alert-store.js';
 import type { OpenChannel } from './channel-store.js';
+import { yieldToLoop } from './alert-hub.js';
 
 /** How a send failed, as the channel senders report it. */
 export interface SendFailure {
@@ -83,8 +84,10 @@ export class DeliveryWorker {
     for (;;) {
       const due = await this.deps.store.due(this.deps.now(), BATCH);
       if (due.length === 0 || this.#stopped) return;
-      for (let i = 0; i < due.length; i += CONCURRENCY)
+      for (let i = 0; i < due.length; i += CONCURRENCY) {
+        await yieldToLoop(); // a long outbox never holds the event loop for more than a few sends
         await Promise.all(due.slice(i, i + CONCURRENCY).map((d) => this.deliver(d)));
+      }
       if (due.length < BATCH) return;
     }
   }
