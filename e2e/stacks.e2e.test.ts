@@ -147,7 +147,9 @@ describe('stacks in the panel', () => {
     } catch (err) {
       await page.screenshot({ path: `${SHOTS}/stacks-containers-link-failed.png` });
       const html = await page.locator('[data-testid=container-rows]').innerHTML();
-      throw new Error(`no link to the stack in the stack view: ${String(err)}\n${html.slice(0, 3000)}`);
+      throw new Error(`no link to the stack in the stack view: ${String(err)}\n${html.slice(0, 3000)}`, {
+        cause: err,
+      });
     }
     await page.waitForURL(`**/stacks/local/${STACK}`);
   });
