@@ -7,6 +7,7 @@ import { MetricsQueries } from './metrics-queries.js';
 import { MetricsSettingsStore } from './metrics-settings.js';
 import { prometheusFamilies } from './prometheus-families.js';
 import { renderPrometheus } from './prometheus-text.js';
+import { EventLoopDelayMonitor } from './event-loop-delay.js';
 import { DEFAULT_METRICS_SETTINGS } from '@harbourmaster/contracts';
 
 /**
@@ -23,6 +24,7 @@ export function createMetricsFeature(
   const settings = new MetricsSettingsStore(core.db);
   const service = new MetricsService(core, DEFAULT_METRICS_SETTINGS);
   const queries = new MetricsQueries(core, service);
+  const eventLoop = new EventLoopDelayMonitor();
   const prometheus = async () => {
     const hosts = await Promise.all(
       core.hosts.list().map(async ({ host }) => {
@@ -42,6 +44,7 @@ export function createMetricsFeature(
           cpuSeconds: (cpu.user + cpu.system) / 1e6,
           websocketClients: core.live.size,
           sampling: service.samplingStats(),
+          eventLoop: eventLoop.read(),
         },
         hosts,
       ),
@@ -61,6 +64,9 @@ export function createMetricsFeature(
       service.apply(await settings.read());
       service.start();
     },
-    stop: () => service.stop(),
+    stop: () => {
+      eventLoop.stop();
+      return service.stop();
+    },
   };
 }

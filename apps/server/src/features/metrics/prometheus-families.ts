@@ -17,6 +17,8 @@ export interface DaemonFigures {
   cpuSeconds: number;
   websocketClients: number;
   sampling: ReadonlyArray<{ hostId: string; stats: SamplingStats }>;
+  /** The event loop's delay over the current minute-long window. */
+  eventLoop: { windowStart: number; p50: number; p99: number; max: number };
 }
 
 type Sample = MetricFamily['samples'][number];
@@ -114,6 +116,22 @@ export function prometheusFamilies(daemon: DaemonFigures, hosts: readonly Export
     family('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use.', [
       { labels: {}, value: daemon.heapUsedBytes },
     ]),
+    family(
+      'nodejs_eventloop_delay_seconds',
+      'gauge',
+      'How late the event loop ran, over the window since nodejs_eventloop_delay_window_start_seconds (a minute at most).',
+      [
+        { labels: { quantile: '0.5' }, value: daemon.eventLoop.p50 },
+        { labels: { quantile: '0.99' }, value: daemon.eventLoop.p99 },
+        { labels: { quantile: '1' }, value: daemon.eventLoop.max },
+      ],
+    ),
+    family(
+      'nodejs_eventloop_delay_window_start_seconds',
+      'gauge',
+      'When the event-loop delay window began, unix seconds.',
+      [{ labels: {}, value: daemon.eventLoop.windowStart / 1000 }],
+    ),
     family('harbourmaster_websocket_clients', 'gauge', 'Open panel WebSockets.', [
       { labels: {}, value: daemon.websocketClients },
     ]),
