@@ -26,6 +26,10 @@ import { StackNewPage } from './features/stacks/stack-new-page.js';
 
 // The host page is charts (uPlot): it loads when someone opens it.
 const HostPage = lazy(() => import('./features/hosts/host-page.js'));
+// The alert history loads when someone opens it, keeping the first load under the chunk budget.
+const AlertsPage = lazy(() =>
+  import('./features/alerts/alerts-page.js').then((m) => ({ default: m.AlertsPage })),
+);
 
 type Gate =
   | { kind: 'loading' }
@@ -52,6 +56,12 @@ function Page({ path }: { path: string }) {
   if (p === '/containers/new') return <CreatePage />;
   if (p === '/stacks') return <StacksPage />;
   if (p === '/stacks/new') return <StackNewPage />;
+  if (p === '/alerts')
+    return (
+      <Suspense fallback={<Skeleton rows={4} className="h-24" />}>
+        <AlertsPage />
+      </Suspense>
+    );
   if (p === '/images') return <ImagesPage />;
   if (p === '/networks') return <NetworksPage />;
   if (p === '/volumes') return <VolumesPage />;

@@ -1,4 +1,5 @@
 import { adminCalls } from './admin-calls.js';
+import { alertCalls } from './alert-calls.js';
 import { authCalls } from './auth-calls.js';
 import { containerCalls } from './container-calls.js';
 import { metricsCalls } from './metrics-calls.js';
@@ -36,6 +37,7 @@ export function createClient(options: ClientOptions = {}) {
     ...settingsCalls(r),
     ...metricsCalls(r),
     ...stackCalls(r),
+    ...alertCalls(r),
   };
 }
 

@@ -12,3 +12,4 @@ export type { JobListQuery } from './resource-calls.js';
 export type { AuditQuery } from './admin-calls.js';
 export type { RequesterOptions, Method } from './request.js';
 export { stackPath, type ConvertReply, type StackLogQuery } from './stack-calls.js';
+export type { AlertQuery, ChannelTestReply } from './alert-calls.js';

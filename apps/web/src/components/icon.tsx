@@ -25,6 +25,7 @@ const PATHS = {
   alert: 'M8 2 14.5 13.5h-13zM8 6.5v3.5M8 11.5v.5',
   check: 'M3 8.5 6.5 12 13 4.5',
   layers: 'M2.5 5.5 8 2.5l5.5 3L8 8.5zM2.5 10.5 8 13.5l5.5-3',
+  bell: 'M3 11.5h10l-1.5-2V6.5a3.5 3.5 0 0 0-7 0v3zM6.5 13.5h3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -4,6 +4,7 @@ import { TokensSection } from './tokens-section.js';
 import { AuditSection } from './audit-section.js';
 import { SettingsSection } from './settings-section.js';
 import { MetricsSettingsSection } from './metrics-settings-section.js';
+import { NotificationsSection } from '../alerts/notifications-section.js';
 
 /** Admin only (the navigation hides it from others, and the API refuses them anyway). */
 export function AdminPage() {
@@ -15,6 +16,7 @@ export function AdminPage() {
         <TokensSection />
         <SettingsSection />
         <MetricsSettingsSection />
+        <NotificationsSection />
         <AuditSection />
       </div>
     </>

@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', icon: 'dashboard' },
   { to: '/containers', label: 'Containers', icon: 'containers' },
   { to: '/stacks', label: 'Stacks', icon: 'layers' },
+  { to: '/alerts', label: 'Alerts', icon: 'bell' },
   { to: '/images', label: 'Images', icon: 'images' },
   { to: '/networks', label: 'Networks', icon: 'networks' },
   { to: '/volumes', label: 'Volumes', icon: 'volumes' },
