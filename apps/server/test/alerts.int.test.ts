@@ -238,6 +238,7 @@ describe('the hub', () => {
     expect(sent()).toEqual(['firing', 'resolved']);
     const h = (await history()).filter((a) => a.key === `external:${P}backup`);
     expect(h.map((a) => a.status)).toEqual(['firing', 'resolved', 'firing']);
+    expect(h[0]?.muted).toBe('cooldown: external, once an hour');
     expect(h[2]?.repeats).toBe(1);
     expect((await server.api('POST', '/api/alerts/events', { title: 'x' }, 'viewer')).status).toBe(403);
   });

@@ -4,7 +4,7 @@ import { Icon } from './icon.js';
 /** Grey placeholder rows while data loads, so the page keeps its shape. */
 export function Skeleton({ rows = 5, className = 'h-9' }: { rows?: number; className?: string }) {
   return (
-    <div className="space-y-2" aria-busy="true" aria-label="Loading">
+    <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, i) => (
         <div
           key={i}

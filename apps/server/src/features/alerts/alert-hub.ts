@@ -69,12 +69,15 @@ export class AlertHub {
     };
     const tags = await this.deps.tagsOf(alert);
     const window = (await this.deps.maintenance.active()).find((w) => ruleMatches(w.match, alert, tags));
-    const routes = window ? [] : await this.route(alert, now, tags);
+    const routed = window ? null : await this.route(alert, now, tags);
+    const routes = routed?.routes ?? [];
     const skipped = window
       ? `maintenance: ${window.name}`
-      : routes.length === 0
-        ? 'no rule matched'
-        : undefined;
+      : routes.length > 0
+        ? undefined
+        : routed?.held.length
+          ? `cooldown: ${routed.held.join(', ')}`
+          : 'no rule matched';
     await store.insert(alert, skipped ?? null);
     for (const r of routes) await store.enqueue(alert.id, r.channelId, r.ruleId, now);
     this.deps.onRecorded?.(alert, false);
@@ -91,14 +94,15 @@ export class AlertHub {
     return `${base}/alerts`;
   }
 
-  /** The channels the rules send this alert to, each once (the first rule that names it). */
+  /** The channels the rules send this alert to, each once (the first rule that names it), and the rules a cooldown held back. */
   private async route(
     alert: Alert,
     now: number,
     tags: readonly string[],
-  ): Promise<Array<{ channelId: string; ruleId: string }>> {
+  ): Promise<{ routes: Array<{ channelId: string; ruleId: string }>; held: string[] }> {
     const rules = (await this.deps.rules.list()).filter((r) => r.enabled);
     const out = new Map<string, string>();
+    const held: string[] = [];
     for (const rule of rules) {
       if (!ruleMatches(rule.match, alert, tags)) continue;
       if (alert.status === 'resolved' && !rule.sendResolved) continue;
@@ -106,11 +110,13 @@ export class AlertHub {
         alert.status === 'firing' &&
         rule.cooldownSeconds > 0 &&
         (await this.deps.store.sentRecently(rule.id, alert.key, now - rule.cooldownSeconds * 1000))
-      )
+      ) {
+        held.push(rule.name);
         continue;
+      }
       for (const channelId of rule.channelIds) if (!out.has(channelId)) out.set(channelId, rule.id);
     }
-    return [...out].map(([channelId, ruleId]) => ({ channelId, ruleId }));
+    return { routes: [...out].map(([channelId, ruleId]) => ({ channelId, ruleId })), held };
   }
 }
 

@@ -113,7 +113,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Notificat
       config: admin,
       schema: {
         tags: ['alerts'],
-        summary: 'Delete a channel (queued deliveries to it fail as deleted)',
+        summary: 'Delete a channel: the rules stop naming it, queued deliveries to it fail as deleted',
         params: channelIdParamsSchema,
         response: { 200: okReplySchema },
       },
@@ -121,6 +121,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Notificat
     async (req) => {
       await audited(audit, req, { action: 'channel.delete', target: req.params.id }, async () => {
         if (!(await channels.remove(req.params.id))) throw notFound(`no channel ${req.params.id}`);
+        await rules.dropChannel(req.params.id);
       });
       return { ok: true as const };
     },

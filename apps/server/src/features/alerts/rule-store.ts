@@ -60,6 +60,20 @@ export class RuleStore {
     return Number(res.numUpdatedRows) > 0 ? this.get(id) : null;
   }
 
+  /** Takes a deleted channel out of every rule that named it. */
+  async dropChannel(channelId: string): Promise<void> {
+    for (const rule of await this.list())
+      if (rule.channelIds.includes(channelId))
+        await this.db
+          .updateTable('notification_rules')
+          .set({
+            channel_ids: JSON.stringify(rule.channelIds.filter((c) => c !== channelId)),
+            updated_at: this.now(),
+          })
+          .where('id', '=', rule.id)
+          .execute();
+  }
+
   async remove(id: string): Promise<boolean> {
     const res = await this.db.deleteFrom('notification_rules').where('id', '=', id).executeTakeFirst();
     return Number(res.numDeletedRows) > 0;
