@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Alert, AlertInput } from '@harbourmaster/contracts';
+import type { Alert, AlertInput, Rule } from '@harbourmaster/contracts';
 import type { AlertStore } from './alert-store.js';
 import type { RuleStore } from './rule-store.js';
 import type { MaintenanceStore } from './maintenance-store.js';
@@ -67,9 +67,13 @@ export class AlertHub {
       at: input.at ?? now,
       url: input.url ?? this.linkFor(input),
     };
-    const tags = await this.deps.tagsOf(alert);
-    const window = (await this.deps.maintenance.active()).find((w) => ruleMatches(w.match, alert, tags));
-    const routed = window ? null : await this.route(alert, now, tags);
+    const windows = await this.deps.maintenance.active();
+    const rules = (await this.deps.rules.list()).filter((r) => r.enabled);
+    // The tags cost a query per alert; only a window or rule that matches by tag needs them.
+    const byTag = [...windows, ...rules].some((x) => x.match.tags?.length);
+    const tags = byTag ? await this.deps.tagsOf(alert) : [];
+    const window = windows.find((w) => ruleMatches(w.match, alert, tags));
+    const routed = window ? null : await this.route(rules, alert, now, tags);
     const routes = routed?.routes ?? [];
     const skipped = window
       ? `maintenance: ${window.name}`
@@ -96,11 +100,11 @@ export class AlertHub {
 
   /** The channels the rules send this alert to, each once (the first rule that names it), and the rules a cooldown held back. */
   private async route(
+    rules: readonly Rule[],
     alert: Alert,
     now: number,
     tags: readonly string[],
   ): Promise<{ routes: Array<{ channelId: string; ruleId: string }>; held: string[] }> {
-    const rules = (await this.deps.rules.list()).filter((r) => r.enabled);
     const out = new Map<string, string>();
     const held: string[] = [];
     for (const rule of rules) {
