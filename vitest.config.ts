@@ -57,6 +57,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
+          // A browser under load (two cores shared with the engine) can take seconds to re-render:
+          // expect.poll's default of one second made assertions on visible text flaky.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
